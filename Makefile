@@ -1,0 +1,85 @@
+# Customer sync: every target creates the virtual environment under .venv if it is missing.
+# Under the default configuration (the sandbox) every target that talks to the APIs starts the
+# sandbox from state/sandbox/ first, so targets work in any order; `make sandbox-stop` stops it.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RUN    := $(BIN)/python -m pipelines.cli
+ARGS   ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help demo test sandbox sandbox-stop sandbox-status reseed extract transform plan push sync \
+        status sql audit verify docs bench lint clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@test -f .dlt/secrets.toml || cp .dlt/secrets.toml.example .dlt/secrets.toml
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP) ## start the seeded sandbox and run the whole sync on it
+	$(RUN) demo $(ARGS)
+
+test: $(STAMP) ## run the test suite (starts its own emulators on free ports)
+	$(BIN)/python -m pytest $(ARGS)
+
+sandbox: $(STAMP) ## start the three API emulators in the background (persisted under state/sandbox)
+	$(BIN)/python -m pipelines.sandbox start
+
+sandbox-stop: $(STAMP) ## stop the emulators (their data stays in state/sandbox)
+	$(BIN)/python -m pipelines.sandbox stop
+
+sandbox-status: $(STAMP) ## show whether the emulators run and where
+	$(BIN)/python -m pipelines.sandbox status
+
+reseed: $(STAMP) ## throw the sandbox data away and seed it anew (SIZE=200 per system)
+	$(BIN)/python -m pipelines.sandbox reseed --size $(or $(SIZE),200)
+
+extract: $(STAMP) ## land Exact, Wave and CustomPMS customers into DuckDB (incremental)
+	$(RUN) extract $(ARGS)
+
+transform: $(STAMP) ## run the SQL models (staging, identity, golden, delta)
+	$(RUN) transform $(ARGS)
+
+plan: $(STAMP) ## show what push would send, without sending
+	$(RUN) plan $(ARGS)
+
+push: $(STAMP) ## send pending outbox operations
+	$(RUN) push $(ARGS)
+
+sync: $(STAMP) ## extract, transform, push, then a short summary
+	$(RUN) sync $(ARGS)
+
+status: $(STAMP) ## last runs, pending/dead operations, conflicts; non-zero when a person is needed
+	$(RUN) status $(ARGS)
+
+sql: $(STAMP) ## SQL on the state file: interactive, or Q="select ..."
+	$(RUN) sql $(if $(Q),--query "$(Q)") $(ARGS)
+
+audit: $(STAMP) ## run the canned audit queries in sql/audit/
+	$(RUN) audit $(ARGS)
+
+verify: $(STAMP) ## reconcile the three systems live against the QA checklist
+	$(RUN) verify $(ARGS)
+
+docs: $(STAMP) ## generate the dataflow documents from the models' column lineage
+	$(RUN) docs $(ARGS)
+
+bench: $(STAMP) ## run every benchmark in bench/ (prints ratios measured side by side)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b $(ARGS) || exit 1; done
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check .
+
+clean: ## remove the virtual environment and run-time state (keeps nothing of the sandbox)
+	-$(BIN)/python -m pipelines.sandbox stop 2>/dev/null
+	rm -rf $(VENV) state/* .pytest_cache
+	touch state/.gitkeep

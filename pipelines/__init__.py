@@ -1,0 +1,1 @@
+"""Customer sync between Exact Online, Wave and CustomPMS."""

@@ -1,0 +1,1 @@
+"""custompms integration: client, dlt source, writer."""

@@ -1,0 +1,1 @@
+"""exact integration: client, dlt source, writer."""

@@ -1,0 +1,1 @@
+"""Local emulators of Exact Online, Wave and CustomPMS (the built-in sandbox)."""

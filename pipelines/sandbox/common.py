@@ -1,0 +1,215 @@
+"""What the three emulators share: a clock that tests can speed up, fault injection, a server thread.
+
+The emulators must behave like the real services, so nothing here is kind to the client: faults are
+injected before the emulator sees the request, and a dropped connection really cuts the body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import socket
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass, field
+
+import uvicorn
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+ADMIN_PREFIX = "/_sandbox"
+
+
+class Clock:
+    """Wall-clock time that runs `speed` times faster than real time (1.0 = real time).
+
+    Emulators take their "now" (rate-limit windows, modified times) from here; a client that is
+    given the same clock sleeps in it, so a benchmark can run an hour of Exact's minute windows in a
+    minute.
+    """
+
+    def __init__(self, speed: float = 1.0, start: float | None = None) -> None:
+        self._lock = threading.Lock()
+        self._speed = speed
+        self._base_real = time.monotonic()
+        self._base_virtual = time.time() if start is None else start
+
+    @property
+    def speed(self) -> float:
+        return self._speed
+
+    def now(self) -> float:
+        """Seconds since the epoch, in the clock's time."""
+        with self._lock:
+            return self._base_virtual + (time.monotonic() - self._base_real) * self._speed
+
+    def set_speed(self, speed: float) -> None:
+        with self._lock:
+            now = self._base_virtual + (time.monotonic() - self._base_real) * self._speed
+            self._base_real, self._base_virtual, self._speed = time.monotonic(), now, speed
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self._base_virtual += seconds
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds / self._speed)
+
+    async def asleep(self, seconds: float) -> None:
+        if seconds > 0:
+            await asyncio.sleep(seconds / self._speed)
+
+
+@dataclass
+class FaultConfig:
+    """Faults applied to API requests (never to `/_sandbox/` admin requests)."""
+
+    latency_ms: float = 0.0  # added before every answer
+    error_rate: float = 0.0  # share of requests answered 500 or 503 (half each)
+    burst_429: int = 0  # the next N requests are answered 429
+    drop_rate: float = 0.0  # share of responses whose connection is cut mid-body
+    seed: int | None = None
+
+    def update(self, **changes: object) -> None:
+        for key, value in changes.items():
+            if key not in self.__dataclass_fields__:
+                raise ValueError(f"unknown fault setting {key!r}")
+            setattr(self, key, type(getattr(self, key) or 0)(value) if key != "seed" else value)
+
+
+class DroppedConnection(Exception):
+    """Raised inside the ASGI app to make uvicorn close the socket mid-response."""
+
+
+@dataclass
+class FaultInjector:
+    """ASGI middleware that injects latency, 5xx, 429 bursts and dropped connections.
+
+    `too_many` builds the emulator's own 429 answer (Exact, Wave and CustomPMS each have theirs);
+    `server_error` builds its own 5xx body.
+    """
+
+    app: ASGIApp
+    config: FaultConfig
+    too_many: Callable[[Request], Response]
+    server_error: Callable[[int], Response]
+    clock: Clock = field(default_factory=Clock)
+    counts: dict[str, int] = field(default_factory=lambda: {"requests": 0, "faults": 0})
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.config.seed)
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(ADMIN_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        cfg = self.config
+        with self._lock:
+            self.counts["requests"] += 1
+            if cfg.seed is not None and getattr(self, "_seeded", None) != cfg.seed:
+                self._rng, self._seeded = random.Random(cfg.seed), cfg.seed
+            burst = cfg.burst_429 > 0
+            if burst:
+                cfg.burst_429 -= 1
+            error = not burst and cfg.error_rate > 0 and self._rng.random() < cfg.error_rate
+            status = self._rng.choice((500, 503)) if error else 0
+            drop = not burst and not error and cfg.drop_rate > 0 and self._rng.random() < cfg.drop_rate
+            if burst or error or drop:
+                self.counts["faults"] += 1
+        if cfg.latency_ms:
+            await asyncio.sleep(cfg.latency_ms / 1000)
+        if burst:
+            await self.too_many(Request(scope, receive))(scope, receive, send)
+            return
+        if error:
+            await self.server_error(status)(scope, receive, send)
+            return
+        if drop:
+            await self.app(scope, receive, _cut_after_headers(send))
+            return
+        await self.app(scope, receive, send)
+
+
+def _cut_after_headers(send: Send) -> Callable[[dict], Awaitable[None]]:
+    """Send the headers and half of the body, then drop the connection."""
+
+    async def cutting_send(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            await send(message)
+        elif message["type"] == "http.response.body":
+            half = message.get("body", b"")[: max(1, len(message.get("body", b"")) // 2)]
+            await send({"type": "http.response.body", "body": half, "more_body": True})
+            raise DroppedConnection("sandbox fault: connection dropped mid-response")
+
+    return cutting_send
+
+
+def admin_routes(config: FaultConfig, clock: Clock, counts: dict[str, int]) -> list[Route]:
+    """`/_sandbox/faults` (GET, PUT) and `/_sandbox/clock` (GET, PUT) for tests and benchmarks."""
+
+    async def faults(request: Request) -> Response:
+        if request.method == "PUT":
+            try:
+                config.update(**(await request.json()))
+            except (ValueError, TypeError) as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+        return JSONResponse({**asdict(config), **counts})
+
+    async def clock_view(request: Request) -> Response:
+        if request.method == "PUT":
+            body = await request.json()
+            if "speed" in body:
+                clock.set_speed(float(body["speed"]))
+            if "advance" in body:
+                clock.advance(float(body["advance"]))
+        return JSONResponse({"now": clock.now(), "speed": clock.speed})
+
+    return [
+        Route(f"{ADMIN_PREFIX}/faults", faults, methods=["GET", "PUT"]),
+        Route(f"{ADMIN_PREFIX}/clock", clock_view, methods=["GET", "PUT"]),
+    ]
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+class ServerThread:
+    """Runs an ASGI app with uvicorn in a daemon thread on loopback; `stop()` shuts it down cleanly."""
+
+    def __init__(self, app: ASGIApp, port: int = 0, host: str = "127.0.0.1") -> None:
+        self.host, self.port = host, port or free_port(host)
+        config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", lifespan="off",
+                                access_log=False, timeout_keep_alive=30)
+        self.server = uvicorn.Server(config)
+        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        self.thread = threading.Thread(target=self.server.run, name=f"sandbox:{self.port}", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"sandbox server on port {self.port} did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def json_dumps(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str)

@@ -1,0 +1,1 @@
+"""wave integration: client, dlt source, writer."""
