@@ -79,7 +79,13 @@ class FaultConfig:
         for key, value in changes.items():
             if key not in self.__dataclass_fields__:
                 raise ValueError(f"unknown fault setting {key!r}")
-            setattr(self, key, type(getattr(self, key) or 0)(value) if key != "seed" else value)
+            if key == "seed":
+                setattr(self, key, None if value is None else int(value))
+            else:  # cast to the declared type: 0.3 must stay 0.3, not become int(0.0)-typed 0
+                setattr(self, key, _FAULT_TYPES[key](value))
+
+
+_FAULT_TYPES = {"latency_ms": float, "error_rate": float, "burst_429": int, "drop_rate": float}
 
 
 class DroppedConnection(Exception):

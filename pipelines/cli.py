@@ -1,0 +1,196 @@
+"""The commands behind `make`: extract, transform, plan, push, sync, status, sql, audit, verify, docs, demo.
+
+Exit codes: 0 done; 1 done but something needs a person (partial run, dead operations, mismatch);
+2 refused or misconfigured (lock held, missing secret, bad arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from pipelines import settings
+from pipelines.console import Console
+from pipelines.runs import RunLocked, tracked_run
+
+EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
+
+
+def ensure_sandbox(console: Console) -> None:
+    """Start the sandbox when the configuration points at it (the default) and it is not running."""
+    import dlt
+
+    urls = [dlt.config.get("sources.exact.base_url"), dlt.config.get("sources.wave.graphql_url"),
+            dlt.config.get("sources.custompms.base_url")]
+    sandbox_ports = set(settings.SANDBOX_PORTS.values())
+    if any(url and urlsplit(url).hostname in ("127.0.0.1", "localhost") and urlsplit(url).port in sandbox_ports
+           for url in urls):
+        subprocess.run([sys.executable, "-m", "pipelines.sandbox", "start", "--quiet"], check=True)
+
+
+def cmd_extract(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.extract import extract
+
+    ensure_sandbox(console)
+    with tracked_run("extract") as run:
+        extract(run, console)
+    return EXIT_ATTENTION if run.problems else EXIT_OK
+
+
+def cmd_transform(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.models.runner import transform
+
+    with tracked_run("transform") as run:
+        with run.stage("transform"):
+            transform(run, console)
+    return EXIT_ATTENTION if run.problems else EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.push.plan import show_plan
+
+    return show_plan(console, limit=args.limit)
+
+
+def cmd_push(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.push.push import push
+
+    ensure_sandbox(console)
+    with tracked_run("push") as run:
+        with run.stage("push"):
+            push(run, console)
+    return EXIT_ATTENTION if run.problems else EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.extract import extract
+    from pipelines.models.runner import transform
+    from pipelines.push.push import push
+    from pipelines.status import summarize_run
+
+    ensure_sandbox(console)
+    with tracked_run("sync") as run:
+        extract(run, console)
+        with run.stage("transform"):
+            transform(run, console)
+        with run.stage("push"):
+            push(run, console)
+    summarize_run(run, console)
+    return EXIT_ATTENTION if run.problems else EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.status import show_status
+
+    return show_status(console, runs=args.runs)
+
+
+def cmd_sql(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.status import sql_shell
+
+    return sql_shell(console, args.query)
+
+
+def cmd_audit(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.status import run_audit
+
+    return run_audit(console, args.name)
+
+
+def cmd_verify(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.verify import verify
+
+    ensure_sandbox(console)
+    return verify(console)
+
+
+def cmd_docs(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.models.docs import write_docs
+
+    for path in write_docs():
+        console.log(f"wrote {path.relative_to(settings.ROOT)}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, console: Console) -> int:
+    ensure_sandbox(console)
+    subprocess.run([sys.executable, "-m", "pipelines.sandbox", "status"], check=False)
+    code = cmd_sync(args, console)
+    console.log("next: `make status`, `make verify`, `make sql Q=\"select * from sync.links limit 5\"`")
+    return code
+
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = {
+    "extract": (cmd_extract, "land the three systems' customers into DuckDB"),
+    "transform": (cmd_transform, "run the SQL models"),
+    "plan": (cmd_plan, "show what push would send, without sending"),
+    "push": (cmd_push, "send pending outbox operations"),
+    "sync": (cmd_sync, "extract, transform, push, then a summary"),
+    "status": (cmd_status, "last runs, pending and dead operations, conflicts"),
+    "sql": (cmd_sql, "SQL on the state file"),
+    "audit": (cmd_audit, "run the canned audit queries"),
+    "verify": (cmd_verify, "reconcile the three systems live"),
+    "docs": (cmd_docs, "write the dataflow documents from column lineage"),
+    "demo": (cmd_demo, "start the sandbox and sync it"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="customer-sync", description=__doc__.splitlines()[0])
+    root.add_argument("--quiet", action="store_true", help="print results only, no progress")
+    root.add_argument("--log-json", action="store_true", help="JSON log lines (for schedulers)")
+    sub = root.add_subparsers(dest="command", required=True)
+    for name, (_, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text)
+        if name == "plan":
+            command.add_argument("--limit", type=int, default=20, help="rows of the table of operations")
+        if name == "status":
+            command.add_argument("--runs", type=int, default=10, help="how many recent runs to list")
+        if name == "sql":
+            command.add_argument("--query", "-q", help="one query; without it an interactive shell")
+        if name == "audit":
+            command.add_argument("name", nargs="?", help="one audit query by file name (default: all)")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console(quiet=args.quiet, json_logs=args.log_json)
+    try:
+        return COMMANDS[args.command][0](args, console)
+    except RunLocked as exc:
+        console.error(str(exc))
+        return EXIT_REFUSED
+    except ConfigurationError as exc:
+        console.error(str(exc))
+        return EXIT_REFUSED
+    except Exception as exc:
+        missing = _missing_config(exc)
+        if missing is None:
+            raise
+        console.error(missing)
+        return EXIT_REFUSED
+
+
+def _missing_config(exc: BaseException) -> str | None:
+    """dlt's missing-config error, however deeply dlt wrapped it, as a message naming the key."""
+    from dlt.common.configuration.exceptions import ConfigFieldMissingException
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConfigFieldMissingException):
+            # dlt's own message lists every (provider, key) it tried, e.g. sources.exact.credentials...
+            return f"missing configuration; set it in .dlt/secrets.toml or as an environment variable.\n{seen}"
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class ConfigurationError(RuntimeError):
+    """A setting or secret is missing; the message names the key to set."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

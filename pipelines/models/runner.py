@@ -1,0 +1,377 @@
+"""The SQL model runner: every `.sql` file under `sql/` (except `sql/audit/`) is one model.
+
+* A model is named by its file stem and lives in the schema named by its folder
+  (`sql/staging/stg_wave_customers.sql` → `staging.stg_wave_customers`); a file directly under
+  `sql/` goes to schema `models`. Stems must be unique across folders.
+* Dependencies come from the SQL: every table a model reads (sqlglot `exp.Table`, minus its own
+  CTE names) that is another model is an edge. No hand-kept model list.
+* Leading `-- key: value` comments configure a model:
+    - `materialized: table | view | incremental` (default table)
+    - `unique_key: col, col` (incremental) — rows of the target with these keys are replaced.
+      An incremental model may define a CTE named `scope` (the keys it recomputes); then the
+      runner deletes exactly those keys first, so keys that produce no row any more disappear.
+      An incremental model filters its inputs with `getvariable('since')`: null on a full
+      refresh, else the `run_at` of this model's previous successful run. Every incremental
+      model stamps its rows with `getvariable('run_at') as _transformed_at`, so a downstream
+      model picks up exactly what changed upstream.
+    - `step: module:function` — Python run right after the model is materialised (the durable
+      writes into `sync.*`, which models never do themselves).
+    - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
+* A change to any model's SQL or to the configuration tables forces a full refresh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from pipelines import settings
+from pipelines.state import ensure_state
+
+DEFAULT_SCHEMA = "models"
+EXCLUDED_DIRS = {"audit"}
+MATERIALIZATIONS = {"table", "view", "incremental"}
+HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
+CONFIG_TABLES = ("options", "system_priority", "match_rules")
+
+
+class ModelError(Exception):
+    """A model cannot be parsed, ordered or run; the message names the file."""
+
+
+@dataclass
+class Model:
+    name: str
+    schema: str
+    path: Path
+    sql: str
+    materialized: str = "table"
+    unique_key: list[str] = field(default_factory=list)
+    step: str | None = None
+    writes: list[str] = field(default_factory=list)
+    tree: exp.Expression | None = None
+    reads: set[str] = field(default_factory=set)  # qualified names, lower case
+    depends_on: set[str] = field(default_factory=set)  # model names
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def sql_hash(self) -> str:
+        return hashlib.md5(self.sql.encode()).hexdigest()
+
+
+@dataclass
+class ModelResult:
+    name: str
+    materialized: str
+    rows: int | None
+    seconds: float
+    full_refresh: bool
+
+
+@dataclass
+class RunContext:
+    """What a step function gets: the connection and the run's identity."""
+
+    con: duckdb.DuckDBPyConnection
+    run_id: str
+    run_at: datetime
+    model: Model
+    full_refresh: bool
+    since: datetime | None
+
+
+def _header(sql: str, path: Path) -> dict[str, str]:
+    config: dict[str, str] = {}
+    for line in sql.splitlines():
+        if not line.strip():
+            continue
+        match = HEADER_RE.match(line)
+        if not match:
+            if line.lstrip().startswith("--"):
+                continue  # an ordinary comment in the header block
+            break
+        config[match.group(1)] = match.group(2)
+    return config
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_cached(sql: str) -> tuple[exp.Expression, ...]:
+    return tuple(s for s in sqlglot.parse(sql, read="duckdb") if s is not None)
+
+
+def _parse(sql: str) -> list[exp.Expression]:
+    """Parsing is the slow part of discovery; a file's text parses the same every time. The trees
+    are shared between calls: treat them as read-only (copy before changing one)."""
+    return list(_parse_cached(sql))
+
+
+def parse_model(path: Path, root: Path) -> Model:
+    sql = path.read_text()
+    rel = path.relative_to(root)
+    schema = rel.parts[0] if len(rel.parts) > 1 else DEFAULT_SCHEMA
+    config = _header(sql, path)
+    model = Model(name=path.stem, schema=schema, path=path, sql=sql)
+    model.materialized = config.get("materialized", "table")
+    if model.materialized not in MATERIALIZATIONS:
+        raise ModelError(f"{rel}: materialized must be one of {sorted(MATERIALIZATIONS)}")
+    model.unique_key = [c.strip() for c in config.get("unique_key", "").split(",") if c.strip()]
+    if model.materialized == "incremental" and not model.unique_key:
+        raise ModelError(f"{rel}: an incremental model needs `-- unique_key: ...`")
+    model.step = config.get("step")
+    model.writes = [w.strip().lower() for w in config.get("writes", "").split(",") if w.strip()]
+    try:
+        statements = _parse(sql)
+    except ParseError as err:
+        first = err.errors[0] if err.errors else {}
+        raise ModelError(
+            f"{rel}:{first.get('line', '?')}:{first.get('col', '?')}: syntax error: "
+            f"{first.get('description', err)} near '{first.get('highlight', '')}'"
+        ) from None
+    except TokenError as err:
+        raise ModelError(f"{rel}: syntax error: {err}") from None
+    if len(statements) != 1 or not isinstance(statements[0], exp.Query):
+        raise ModelError(f"{rel}: a model is exactly one SELECT statement")
+    model.tree = statements[0]
+    ctes = {cte.alias_or_name.lower() for cte in model.tree.find_all(exp.CTE)}
+    for table in model.tree.find_all(exp.Table):
+        name = table.name.lower()
+        if not name or (not table.db and name in ctes):
+            continue
+        if isinstance(table.this, exp.Anonymous | exp.Func):  # table functions: range(), read_csv()
+            continue
+        model.reads.add(f"{table.db.lower()}.{name}" if table.db else name)
+    return model
+
+
+def discover(sql_dir: Path | None = None) -> dict[str, Model]:
+    """Parse every model under sql_dir and resolve its dependencies."""
+    root = Path(sql_dir or settings.SQL_DIR)
+    models: dict[str, Model] = {}
+    for path in sorted(root.rglob("*.sql")):
+        rel = path.relative_to(root)
+        if rel.parts[0] in EXCLUDED_DIRS:
+            continue
+        model = parse_model(path, root)
+        if model.name in models:
+            raise ModelError(f"{rel}: model name '{model.name}' also defined by {models[model.name].path}")
+        models[model.name] = model
+    by_qualified = {m.qualified: m for m in models.values()}
+    writers: dict[str, str] = {}
+    for m in models.values():
+        for table in m.writes:
+            writers[table] = m.name
+    for m in models.values():
+        for ref in m.reads:
+            target = by_qualified.get(ref) or (models.get(ref) if "." not in ref else None)
+            if target is not None and target.name != m.name:
+                m.depends_on.add(target.name)
+    # A model reading a state table runs after the step that writes it, unless that writer itself
+    # needs the reader (then the reader sees the state as it was before this run's write).
+    sql_deps = {name: set(m.depends_on) for name, m in models.items()}
+    for m in models.values():
+        for ref in m.reads:
+            writer = writers.get(ref)
+            if writer and writer != m.name and m.name not in _ancestors(sql_deps, writer):
+                m.depends_on.add(writer)
+    return models
+
+
+def _ancestors(deps: dict[str, set[str]], name: str) -> set[str]:
+    seen: set[str] = set()
+    stack = list(deps.get(name, ()))
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(deps.get(node, ()))
+    return seen
+
+
+def _find_cycle(models: dict[str, Model], nodes: set[str]) -> list[str]:
+    """One cycle among the nodes that could not be ordered, for the error message."""
+    start = min(nodes)
+    path, seen = [start], {start}
+    while True:
+        nxt = min(d for d in models[path[-1]].depends_on if d in nodes)
+        if nxt in seen:
+            return path[path.index(nxt) :] + [nxt]
+        path.append(nxt)
+        seen.add(nxt)
+
+
+def order(models: dict[str, Model]) -> list[Model]:
+    """Topological order (Kahn); ties broken by name so the order is deterministic."""
+    remaining = {name: set(m.depends_on) for name, m in models.items()}
+    ordered: list[Model] = []
+    while remaining:
+        ready = sorted(n for n, deps in remaining.items() if not deps)
+        if not ready:
+            cycle = _find_cycle(models, set(remaining))
+            files = ", ".join(str(models[n].path.name) for n in cycle[:-1])
+            raise ModelError(f"dependency cycle: {' -> '.join(cycle)} ({files})")
+        for name in ready:
+            ordered.append(models[name])
+            del remaining[name]
+        for deps in remaining.values():
+            deps.difference_update(ready)
+    return ordered
+
+
+def _literal(value: datetime | str | None) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, datetime):
+        return f"timestamptz '{value.isoformat()}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def set_variable(con: duckdb.DuckDBPyConnection, name: str, value: datetime | str | None) -> None:
+    con.execute(f"set variable {name} = {_literal(value)}")
+
+
+def _config_hash(con: duckdb.DuckDBPyConnection) -> str:
+    parts = []
+    for table in CONFIG_TABLES:
+        rows = con.execute(f"select * from {settings.SYNC_SCHEMA}.{table} order by all").fetchall()
+        parts.append(repr(rows))
+    return hashlib.md5("|".join(parts).encode()).hexdigest()
+
+
+def _relation_type(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> str | None:
+    """'BASE TABLE', 'VIEW' or None."""
+    row = con.execute(
+        "select table_type from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, name],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _scope_sql(model: Model) -> str | None:
+    """`with <all ctes> select distinct <keys> from scope`, when the model defines a `scope` CTE."""
+    tree = model.tree
+    with_ = tree.args.get("with_")
+    if with_ is None or not any(c.alias_or_name.lower() == "scope" for c in with_.expressions):
+        return None
+    query = exp.select(*model.unique_key).distinct().from_("scope")
+    query.set("with_", with_.copy())
+    return query.sql(dialect="duckdb")
+
+
+def _load_step(spec: str) -> Callable[[RunContext], None]:
+    module, _, func = spec.partition(":")
+    return getattr(importlib.import_module(module), func)
+
+
+def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool) -> int | None:
+    target = model.qualified
+    body = model.sql.rstrip().rstrip(";")
+    con.execute(f"create schema if not exists {model.schema}")
+    existing = _relation_type(con, model.schema, model.name)
+    if model.materialized == "view":
+        if existing == "BASE TABLE":
+            con.execute(f"drop table {target}")
+        con.execute(f"create or replace view {target} as {body}")
+        return None
+    if model.materialized == "table" or full_refresh or existing != "BASE TABLE":
+        if existing == "VIEW":
+            con.execute(f"drop view {target}")
+        con.execute(f"create or replace table {target} as {body}")
+        return con.execute(f"select count(*) from {target}").fetchone()[0]
+    keys = ", ".join(model.unique_key)
+    con.execute(f"create or replace temp table __increment as {body}")
+    scope = _scope_sql(model)
+    if scope is None:
+        scope = f"select distinct {keys} from __increment"
+    con.execute(f"delete from {target} where ({keys}) in ({scope})")
+    con.execute(f"insert into {target} by name select * from __increment")
+    rows = con.execute("select count(*) from __increment").fetchone()[0]
+    con.execute("drop table __increment")
+    return rows
+
+
+def run_models(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    sql_dir: Path | None = None,
+    run_id: str | None = None,
+    full_refresh: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> list[ModelResult]:
+    """Run every model in dependency order on an open connection; returns per-model results."""
+    models = order(discover(sql_dir))
+    ensure_state(con)
+    run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+    run_at = con.execute("select current_timestamp").fetchone()[0]
+    sync = settings.SYNC_SCHEMA
+    previous = {
+        name: (sql_hash, last)
+        for name, sql_hash, last in con.execute(
+            f"select model, sql_hash, run_at from {sync}.model_runs"
+        ).fetchall()
+    }
+    config_hash = _config_hash(con)
+    changed = any(
+        previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized == "incremental"
+    )
+    if full_refresh or changed or previous.get("__config__", (None,))[0] != config_hash:
+        full_refresh = True
+    set_variable(con, "run_at", run_at)
+    set_variable(con, "run_id", run_id)
+    results = []
+    for model in models:
+        started = time.perf_counter()
+        model_full = full_refresh or model.name not in previous
+        since = None if model_full else previous[model.name][1]
+        set_variable(con, "since", since)
+        con.execute("begin transaction")
+        try:
+            rows = materialize(con, model, model_full)
+            if model.step:
+                _load_step(model.step)(RunContext(con, run_id, run_at, model, model_full, since))
+            seconds = round(time.perf_counter() - started, 3)
+            con.execute(
+                f"insert or replace into {sync}.model_runs values (?, ?, ?, ?, ?, ?)",
+                [model.name, model.materialized, model.sql_hash, run_at, rows, seconds],
+            )
+            con.execute("commit")
+        except duckdb.Error as err:
+            con.execute("rollback")
+            raise ModelError(f"{model.path.relative_to(model.path.parents[1])}: {err}") from err
+        except BaseException:
+            con.execute("rollback")
+            raise
+        results.append(ModelResult(model.name, model.materialized, rows, seconds, model_full))
+        if log:
+            log(
+                f"{model.qualified:45} {model.materialized:11} "
+                f"{rows if rows is not None else '-':>10} {seconds:8.3f}s"
+            )
+    con.execute(
+        f"insert or replace into {sync}.model_runs values ('__config__', 'config', ?, ?, null, null)",
+        [config_hash, run_at],
+    )
+    return results
+
+
+def run(db_path: Path | str | None = None, **kwargs) -> list[ModelResult]:
+    """Open the DuckDB file (default settings.DUCKDB_FILE) and run every model."""
+    path = Path(db_path or settings.DUCKDB_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(path)) as con:
+        return run_models(con, **kwargs)

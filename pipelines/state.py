@@ -1,0 +1,222 @@
+"""Durable sync state (schema `sync`): the tables that outlive any single run.
+
+`ensure_state(con)` creates them idempotently and seeds the configuration tables (match rules,
+system priority, options) only when they are empty, so a person's edits to them are kept.
+Everything here is state a person may query; the SQL models under `sql/` are recomputed, these
+tables are not.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines import settings
+from pipelines.runs import RUNS_DDL
+
+S = settings.SYNC_SCHEMA
+
+STATE_DDL = f"""
+create schema if not exists {S};
+
+-- Cluster membership. Never recomputed: rows are only appended, or ended by setting unlinked_at.
+create table if not exists {S}.links (
+    cluster_id      text not null,
+    system          text not null,          -- exact, wave, custompms
+    entity          text not null,          -- accounts, divisions, departments, customers
+    record_id       text not null,
+    established_by  text not null,          -- origin, rule:<name>, manual
+    rule            text,
+    run_id          text,
+    linked_at       timestamptz not null default current_timestamp,
+    unlinked_at     timestamptz,            -- set when a person (or a CustomPMS delete) unlinks
+    unlinked_reason text
+);
+
+-- Merge rules, in priority order. kind exact: equal normalised property; kind fuzzy:
+-- jaro_winkler_similarity on normalised names within the same country and postcode.
+create table if not exists {S}.match_rules (
+    rule_name  text primary key,
+    property   text not null,
+    kind       text not null,               -- exact, fuzzy
+    priority   integer not null,
+    enabled    boolean not null default true,
+    auto_link  boolean not null default true,
+    threshold  double                        -- fuzzy only
+);
+
+-- Fuzzy proposals for a person to review (never linked unless the rule's auto_link is on).
+create table if not exists {S}.match_candidates (
+    rule_name        text not null,
+    system           text not null,
+    entity           text not null,
+    record_id        text not null,
+    other_cluster_id text not null,
+    other_system     text not null,
+    other_entity     text not null,
+    other_record_id  text not null,
+    score            double not null,
+    run_id           text,
+    proposed_at      timestamptz not null default current_timestamp,
+    decision         text,                  -- null (open), accepted, rejected
+    decided_at       timestamptz
+);
+
+-- Rules that would have merged what must stay apart; not applied.
+create table if not exists {S}.match_conflicts (
+    rule_name    text not null,
+    kind         text not null,             -- same_system, ambiguous, different_custompms
+    system       text not null,
+    entity       text not null,
+    record_id    text not null,
+    match_key    text,
+    cluster_ids  json,                      -- the clusters (or records) it would have joined
+    detail       text,
+    run_id       text,
+    detected_at  timestamptz not null default current_timestamp,
+    resolved_at  timestamptz,
+    resolution   text
+);
+
+-- Audit of per-property change times as each run saw them (appended when a value changes).
+create table if not exists {S}.property_history (
+    system       text not null,
+    entity       text not null,
+    record_id    text not null,
+    property     text not null,
+    value        text,
+    changed_at   timestamptz,
+    change_source text,                     -- observed (source modified time) or ledger (our write)
+    run_id       text,
+    recorded_at  timestamptz not null default current_timestamp
+);
+
+-- What the product wrote. A target value equal to what we wrote is an echo, not an edit: its
+-- change time is the carried change_time. value_hash = md5(canonical value text).
+create table if not exists {S}.write_ledger (
+    target_system  text not null,
+    target_entity  text not null,
+    record_id      text not null,
+    property       text not null,
+    value_hash     text not null,
+    change_time    timestamptz,
+    written_at     timestamptz not null default current_timestamp,
+    run_id         text,
+    outbox_id      text
+);
+
+create table if not exists {S}.outbox (
+    id             text primary key,        -- deterministic (see delta.operations.op_id)
+    run_id         text,
+    target_system  text not null,
+    target_entity  text not null,
+    record_id      text,                    -- null for a create until it succeeds
+    cluster_id     text,
+    operation      text not null,           -- create, update, deactivate
+    payload        json,
+    base_version   text,
+    base_hash      text,
+    status         text not null default 'pending',
+                                            -- pending, in_flight, succeeded, failed, skipped_stale, dead
+    attempts       integer not null default 0,
+    last_error     text,
+    response_id    text,
+    created_at     timestamptz not null default current_timestamp,
+    updated_at     timestamptz not null default current_timestamp,
+    sent_at        timestamptz
+);
+
+create table if not exists {S}.quarantine (
+    system       text not null,
+    entity       text,
+    record_id    text,
+    reason       text not null,
+    payload      json,
+    run_id       text,
+    quarantined_at timestamptz not null default current_timestamp
+);
+
+-- A CustomPMS edit that a read-only source (Exact Divisions, Departments) cannot take; recorded
+-- once per record, property and wanted value.
+create table if not exists {S}.not_writable (
+    system        text not null,
+    entity        text not null,
+    record_id     text not null,
+    cluster_id    text,
+    property      text not null,
+    current_value text,
+    wanted_value  text,
+    wanted_hash   text not null,
+    run_id        text,
+    recorded_at   timestamptz not null default current_timestamp
+);
+
+-- Tie-break when two records changed a property at the same instant: lower wins.
+create table if not exists {S}.system_priority (
+    system    text not null,
+    entity    text not null,
+    priority  integer not null,
+    primary key (system, entity)
+);
+
+-- Behaviour switches (DESIGN.md section 6), as data so SQL can read them.
+create table if not exists {S}.options (
+    name        text primary key,
+    value       boolean not null,
+    description text
+);
+
+-- The model runner's memory: when each model last ran and on which SQL, for incremental runs.
+create table if not exists {S}.model_runs (
+    model        text primary key,
+    materialized text not null,
+    sql_hash     text not null,
+    run_at       timestamptz not null,
+    rows         bigint,
+    seconds      double
+);
+"""
+
+DEFAULT_RULES = [
+    ("vat_number", "vat_number", "exact", 1, True, True, None),
+    ("registration_number", "registration_number", "exact", 2, True, True, None),
+    ("email", "email", "exact", 3, True, True, None),
+    ("fuzzy_name", "name", "fuzzy", 4, True, False, 0.92),
+]
+
+DEFAULT_PRIORITY = [
+    ("custompms", "customers", 1),
+    ("exact", "accounts", 2),
+    ("wave", "customers", 3),
+    ("exact", "divisions", 4),
+    ("exact", "departments", 5),
+]
+
+DEFAULT_OPTIONS = [
+    (
+        "deactivate_on_delete",
+        True,
+        "when every source member of a cluster is deleted (Exact) or archived (Wave), "
+        "set CustomPMS active=false",
+    ),
+    (
+        "custompms_delete_unlinks",
+        True,
+        "a deleted CustomPMS customer ends its link; it is never pushed into the accounting systems",
+    ),
+    ("create_in_custompms", True, "a cluster with no CustomPMS member gets a create"),
+]
+
+
+def ensure_state(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the sync-state tables if missing and seed empty configuration tables."""
+    con.execute(RUNS_DDL)
+    con.execute(STATE_DDL)
+    if not con.execute(f"select count(*) from {S}.match_rules").fetchone()[0]:
+        con.executemany(f"insert into {S}.match_rules values (?, ?, ?, ?, ?, ?, ?)", DEFAULT_RULES)
+    if not con.execute(f"select count(*) from {S}.system_priority").fetchone()[0]:
+        con.executemany(f"insert into {S}.system_priority values (?, ?, ?)", DEFAULT_PRIORITY)
+    # options are seeded per name so a new option reaches an existing state file
+    con.executemany(
+        f"insert into {S}.options select ?, ?, ? where not exists (select 1 from {S}.options where name = ?)",
+        [(n, v, d, n) for n, v, d in DEFAULT_OPTIONS],
+    )

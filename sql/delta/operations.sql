@@ -1,0 +1,186 @@
+-- materialized: incremental
+-- unique_key: cluster_id
+-- What the writer puts in sync.outbox: one operation per target record (update, or deactivate
+-- when active goes to false) carrying only the differing properties, and one create per cluster
+-- with no CustomPMS member (golden values plus external_refs of its source members).
+-- op_id is deterministic: a create's id depends on the cluster only (it is also the
+-- Idempotency-Key), an update's on the record, its base version and its payload.
+with scope as (
+    select distinct cluster_id
+    from golden.cluster_changes
+    where getvariable('since') is null or changed_at > getvariable('since')
+),
+
+changes as (
+    select
+        d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
+        d.target_field, d.new_value, d.target_value, d.new_value_hash, d.golden_changed_at,
+        d.base_version, d.base_hash,
+        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 1) end as parent,
+        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 2) else d.target_field end
+            as field,
+        case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
+            as json_value
+    from delta.property_deltas as d
+    semi join scope as s on s.cluster_id = d.cluster_id
+),
+
+nested as (
+    -- address.* and contact.* travel as nested objects
+    select target_system, target_entity, record_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    from changes
+    where parent is not null
+    group by target_system, target_entity, record_id, parent
+),
+
+payload_fields as (
+    select target_system, target_entity, record_id, field, json_value
+    from changes
+    where parent is null
+    union all
+    select target_system, target_entity, record_id, field, json_value
+    from nested
+),
+
+payloads as (
+    select target_system, target_entity, record_id, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as payload
+    from payload_fields
+    group by target_system, target_entity, record_id
+),
+
+updates as (
+    select
+        c.target_system,
+        c.target_entity,
+        c.record_id,
+        c.scope_id,
+        c.cluster_id,
+        case
+            when bool_or(c.property = 'active' and c.new_value = 'false') then 'deactivate'
+            else 'update'
+        end as operation,
+        c.base_version,
+        c.base_hash,
+        to_json(list({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at}
+            order by c.property)) as ledger_entries
+    from changes as c
+    group by c.target_system, c.target_entity, c.record_id, c.scope_id, c.cluster_id, c.base_version, c.base_hash
+),
+
+custompms_members as (
+    -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
+    select distinct cluster_id
+    from sync.links
+    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
+),
+
+source_members as (
+    select l.cluster_id, l.system, l.entity, l.record_id
+    from sync.links as l
+    inner join scope as c on c.cluster_id = l.cluster_id
+    inner join staging.stg_customers as s
+        on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
+    where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
+),
+
+create_clusters as (
+    select distinct m.cluster_id
+    from source_members as m
+    anti join custompms_members as p on p.cluster_id = m.cluster_id
+    where (select coalesce(max(value), true) from sync.options where name = 'create_in_custompms')
+),
+
+create_fields as (
+    select
+        g.cluster_id, g.property, f.target_field, g.value, g.changed_at,
+        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 1) end as parent,
+        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 2) else f.target_field end
+            as field,
+        case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
+    from golden.cluster_properties as g
+    inner join create_clusters as c on c.cluster_id = g.cluster_id
+    inner join delta.target_fields as f
+        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.property
+),
+
+create_nested as (
+    select cluster_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    from create_fields
+    where parent is not null
+    group by cluster_id, parent
+),
+
+create_refs as (
+    select
+        cluster_id,
+        'external_refs' as field,
+        to_json(list({'system': system || '.' || entity, 'id': record_id} order by system, entity, record_id))
+            as json_value
+    from source_members
+    where cluster_id in (select cluster_id from create_clusters)
+    group by cluster_id
+),
+
+create_payload_fields as (
+    select cluster_id, field, json_value
+    from create_fields
+    where parent is null
+    union all
+    select cluster_id, field, json_value
+    from create_nested
+    union all
+    select cluster_id, field, json_value
+    from create_refs
+),
+
+creates as (
+    select
+        p.cluster_id,
+        to_json(map_from_entries(list({'k': p.field, 'v': p.json_value} order by p.field))) as payload
+    from create_payload_fields as p
+    group by p.cluster_id
+),
+
+create_ledger as (
+    select
+        cluster_id,
+        to_json(list({'property': property, 'value_hash': md5(value), 'change_time': changed_at}
+            order by property)) as ledger_entries
+    from create_fields
+    group by cluster_id
+),
+
+operations as (
+    select
+        u.target_system, u.target_entity, u.record_id, u.scope_id, u.cluster_id, u.operation,
+        cast(p.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
+            as ledger_entries
+    from updates as u
+    inner join payloads as p
+        on p.target_system = u.target_system and p.target_entity = u.target_entity and p.record_id = u.record_id
+    union all
+    select
+        'custompms', 'customers', null, null, c.cluster_id, 'create', cast(c.payload as json), null, null,
+        cast(l.ledger_entries as json)
+    from creates as c
+    left join create_ledger as l on l.cluster_id = c.cluster_id
+)
+
+select
+    case
+        when operation = 'create' then 'op_' || md5('create|custompms|customers|' || cluster_id)
+        else 'op_' || md5(concat_ws('|', target_system, target_entity, record_id, operation,
+            coalesce(base_version, ''), cast(payload as varchar)))
+    end as op_id,
+    target_system,
+    target_entity,
+    record_id,
+    scope_id,
+    cluster_id,
+    operation,
+    payload,
+    base_version,
+    base_hash,
+    ledger_entries,
+    getvariable('run_at') as _transformed_at
+from operations

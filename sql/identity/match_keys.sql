@@ -1,0 +1,52 @@
+-- materialized: incremental
+-- unique_key: system, entity, record_id
+-- The normalised value each exact merge rule compares, per current (not deleted) record.
+-- Staging already normalised the values (VAT without separators, lower-case email), so a key
+-- is the canonical value itself; rules name the property they compare (sync.match_rules).
+with changed as (
+    select system, entity, record_id
+    from staging.stg_customers
+    where getvariable('since') is null or _transformed_at > getvariable('since')
+),
+
+scope as (
+    select system, entity, record_id
+    from changed
+),
+
+rules as (
+    select rule_name, property
+    from sync.match_rules
+    where kind = 'exact' and enabled
+),
+
+keyed as (
+    select
+        s.system,
+        s.entity,
+        s.record_id,
+        r.rule_name,
+        case r.property
+            when 'vat_number' then s.vat_number
+            when 'registration_number' then s.registration_number
+            when 'email' then s.email
+            when 'code' then s.code
+            when 'name' then lower(s.name)
+            when 'phone' then s.phone
+            when 'website' then lower(s.website)
+        end as match_key
+    from staging.stg_customers as s
+    inner join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
+    cross join rules as r
+    where not s.is_deleted
+)
+
+select
+    system,
+    entity,
+    record_id,
+    rule_name,
+    match_key,
+    getvariable('run_at') as _transformed_at
+from keyed
+where match_key is not null
