@@ -10,10 +10,13 @@ import argparse
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pipelines import settings
 from pipelines.console import Console
+from pipelines.errors import ConfigurationError, missing_config
+from pipelines.models.runner import ModelError
 from pipelines.runs import RunLocked, tracked_run
 
 EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
@@ -31,53 +34,58 @@ def ensure_sandbox(console: Console) -> None:
         subprocess.run([sys.executable, "-m", "pipelines.sandbox", "start", "--quiet"], check=True)
 
 
+def _pipelines_dir(args: argparse.Namespace) -> Path:
+    """dlt's working dir (incremental cursors) belongs to the state file it loads into."""
+    return settings.PIPELINES_DIR if args.db == settings.DUCKDB_FILE else args.db.parent / "dlt"
+
+
 def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     from pipelines.extract import extract
 
     ensure_sandbox(console)
-    with tracked_run("extract") as run:
-        extract(run, console)
+    with tracked_run("extract", args.db) as run:
+        extract(run, console, db_path=args.db, pipelines_dir=_pipelines_dir(args))
     return EXIT_ATTENTION if run.problems else EXIT_OK
 
 
 def cmd_transform(args: argparse.Namespace, console: Console) -> int:
-    from pipelines.models.runner import transform
+    from pipelines.transform import transform
 
-    with tracked_run("transform") as run:
+    with tracked_run("transform", args.db) as run:
         with run.stage("transform"):
-            transform(run, console)
+            transform(run, console, db_path=args.db, full_refresh=args.full_refresh)
     return EXIT_ATTENTION if run.problems else EXIT_OK
 
 
 def cmd_plan(args: argparse.Namespace, console: Console) -> int:
     from pipelines.push.plan import show_plan
 
-    return show_plan(console, limit=args.limit)
+    return show_plan(console, db_path=args.db, limit=args.limit)
 
 
 def cmd_push(args: argparse.Namespace, console: Console) -> int:
     from pipelines.push.push import push
 
     ensure_sandbox(console)
-    with tracked_run("push") as run:
+    with tracked_run("push", args.db) as run:
         with run.stage("push"):
-            push(run, console)
+            push(run, console, db_path=args.db)
     return EXIT_ATTENTION if run.problems else EXIT_OK
 
 
 def cmd_sync(args: argparse.Namespace, console: Console) -> int:
     from pipelines.extract import extract
-    from pipelines.models.runner import transform
     from pipelines.push.push import push
     from pipelines.status import summarize_run
+    from pipelines.transform import transform
 
     ensure_sandbox(console)
-    with tracked_run("sync") as run:
-        extract(run, console)
+    with tracked_run("sync", args.db) as run:
+        extract(run, console, db_path=args.db, pipelines_dir=_pipelines_dir(args))
         with run.stage("transform"):
-            transform(run, console)
+            transform(run, console, db_path=args.db)
         with run.stage("push"):
-            push(run, console)
+            push(run, console, db_path=args.db)
     summarize_run(run, console)
     return EXIT_ATTENTION if run.problems else EXIT_OK
 
@@ -85,19 +93,19 @@ def cmd_sync(args: argparse.Namespace, console: Console) -> int:
 def cmd_status(args: argparse.Namespace, console: Console) -> int:
     from pipelines.status import show_status
 
-    return show_status(console, runs=args.runs)
+    return show_status(console, runs=args.runs, db_path=args.db)
 
 
 def cmd_sql(args: argparse.Namespace, console: Console) -> int:
     from pipelines.status import sql_shell
 
-    return sql_shell(console, args.query)
+    return sql_shell(console, args.query, db_path=args.db)
 
 
 def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     from pipelines.status import run_audit
 
-    return run_audit(console, args.name)
+    return run_audit(console, args.name, db_path=args.db)
 
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
@@ -142,9 +150,13 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="customer-sync", description=__doc__.splitlines()[0])
     root.add_argument("--quiet", action="store_true", help="print results only, no progress")
     root.add_argument("--log-json", action="store_true", help="JSON log lines (for schedulers)")
+    root.add_argument("--db", type=Path, default=settings.DUCKDB_FILE,
+                      help="the state file (default state/customer_sync.duckdb); dlt's working dir sits beside it")
     sub = root.add_subparsers(dest="command", required=True)
     for name, (_, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text)
+        if name == "transform":
+            command.add_argument("--full-refresh", action="store_true", help="rebuild incremental models")
         if name == "plan":
             command.add_argument("--limit", type=int, default=20, help="rows of the table of operations")
         if name == "status":
@@ -167,29 +179,15 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigurationError as exc:
         console.error(str(exc))
         return EXIT_REFUSED
+    except ModelError as exc:  # names the model file and DuckDB's message
+        console.error(str(exc))
+        return EXIT_ATTENTION
     except Exception as exc:
-        missing = _missing_config(exc)
+        missing = missing_config(exc)
         if missing is None:
             raise
-        console.error(missing)
+        console.error(str(missing))
         return EXIT_REFUSED
-
-
-def _missing_config(exc: BaseException) -> str | None:
-    """dlt's missing-config error, however deeply dlt wrapped it, as a message naming the key."""
-    from dlt.common.configuration.exceptions import ConfigFieldMissingException
-
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ConfigFieldMissingException):
-            # dlt's own message lists every (provider, key) it tried, e.g. sources.exact.credentials...
-            return f"missing configuration; set it in .dlt/secrets.toml or as an environment variable.\n{seen}"
-        seen = seen.__cause__ or seen.__context__
-    return None
-
-
-class ConfigurationError(RuntimeError):
-    """A setting or secret is missing; the message names the key to set."""
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ class Console:
         self.quiet, self.json_logs = quiet, json_logs
         self.rich = RichConsole(stderr=False, highlight=False, soft_wrap=True)
         self.interactive = self.rich.is_terminal and not json_logs
+        if not self.rich.is_terminal:  # a log file or a pipe: rich's 80 columns would fold every table
+            self.rich = RichConsole(stderr=False, highlight=False, soft_wrap=True, width=180)
 
     def log(self, message: str, **fields: object) -> None:
         """A progress line: suppressed by --quiet, JSON with --log-json."""

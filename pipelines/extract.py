@@ -14,6 +14,7 @@ from dlt.common.pipeline import LoadInfo
 
 from pipelines import settings
 from pipelines.console import Console
+from pipelines.errors import missing_config
 from pipelines.runs import Run
 
 SYSTEMS = ("exact", "wave", "custompms")
@@ -59,10 +60,12 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
     for system in systems:
         with run.stage(f"extract.{system}"):
             try:
+                pipeline = pipeline_for(system, db_path, pipelines_dir)  # first: it scopes the config lookup
                 source = source_factory(system)
-                pipeline = pipeline_for(system, db_path, pipelines_dir)
                 loads[system] = pipeline.run(source)
             except Exception as exc:  # one system down must not stop the others
+                if (missing := missing_config(exc)) is not None:
+                    raise missing from None  # misconfiguration: refuse the run, name the key
                 run.problems.append(f"extract {system} failed: {_short(exc)}")
                 console.error(f"extract {system} failed: {_short(exc)}")
                 continue

@@ -125,16 +125,6 @@ create table if not exists {S}.outbox (
     sent_at        timestamptz
 );
 
-create table if not exists {S}.quarantine (
-    system       text not null,
-    entity       text,
-    record_id    text,
-    reason       text not null,
-    payload      json,
-    run_id       text,
-    quarantined_at timestamptz not null default current_timestamp
-);
-
 -- A CustomPMS edit that a read-only source (Exact Divisions, Departments) cannot take; recorded
 -- once per record, property and wanted value.
 create table if not exists {S}.not_writable (

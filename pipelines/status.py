@@ -31,20 +31,31 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tup
     return [column[0] for column in cursor.description], cursor.fetchall()
 
 
+def quarantine_sql(con: duckdb.DuckDBPyConnection) -> str | None:
+    """One query over the raw datasets' quarantine tables (each source writes its own, in the same
+    load as the good rows), or None before the first extraction."""
+    parts = [f"select system, entity, record_id, reason, payload, observed_at from {dataset}.quarantine"
+             for dataset in settings.DATASETS.values() if _exists(con, dataset, "quarantine")]
+    return " union all ".join(parts) or None
+
+
 def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -> int:
     """Print the state a person cares about; exit 1 when something needs a person."""
     s = settings.SYNC_SCHEMA
     needs_person: list[str] = []
     with connect(db_path) as con:
         if _exists(con, s, "runs"):
-            columns, rows = _rows(con, f"""
-                select run_id, command, status, started_at::timestamp(0) as started,
-                       round(epoch(ended_at - started_at), 1) as seconds, rows_extracted, deltas,
-                       ops_sent, ops_succeeded, ops_failed, ops_skipped, quarantined, api_calls, message
-                from {s}.runs order by started_at desc limit {int(runs)}""")
-            console.table("Recent runs", columns, rows)
-            if rows and rows[0][2] in ("failed", "partial"):
-                needs_person.append(f"the last run ({rows[0][0]}) is {rows[0][2]}: {rows[0][-1]}")
+            recent = con.execute(f"""
+                select run_id, command, status, started_at::timestamp(0), epoch(ended_at - started_at),
+                       rows_extracted, api_calls, deltas, ops_sent, ops_succeeded, ops_failed, ops_skipped,
+                       quarantined, message
+                from {s}.runs order by started_at desc limit {int(runs)}""").fetchall()
+            console.table("Recent runs", ["run", "command", "status", "started", "seconds", "rows", "API calls",
+                                          "deltas", "ops sent/ok/failed/stale", "quarantined"],
+                          [_run_row(row) for row in recent])
+            if recent and recent[0][2] in ("failed", "partial", "running"):
+                detail = recent[0][-1] or "no end recorded"
+                needs_person.append(f"the last run ({recent[0][0]}) is {recent[0][2]}: {detail}")
         if _exists(con, s, "outbox"):
             columns, rows = _rows(con, f"""
                 select target_system, operation, status, count(*) as operations
@@ -59,16 +70,26 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
             dead = con.execute(f"select count(*) from {s}.outbox where status = 'dead'").fetchone()[0]
             if dead:
                 needs_person.append(f"{dead} dead operation(s): see `make audit failed_operations`")
-        for table, title, reason in (
-            ("match_conflicts", "Open match conflicts", "open match conflict(s)"),
-            ("quarantine", "Quarantined records", "quarantined record(s)"),
-        ):
-            if _exists(con, s, table):
-                count = con.execute(f"select count(*) from {s}.{table}").fetchone()[0]
-                if count:
-                    columns, rows = _rows(con, f"select * from {s}.{table} limit 10")
-                    console.table(f"{title} ({count})", columns, rows)
-                    needs_person.append(f"{count} {reason}")
+        if _exists(con, s, "match_conflicts"):
+            count = con.execute(f"select count(*) from {s}.match_conflicts where resolved_at is null").fetchone()[0]
+            if count:
+                columns, rows = _rows(con, f"""
+                    select rule_name, kind, system, entity, record_id, match_key, detail
+                    from {s}.match_conflicts where resolved_at is null order by detected_at desc limit 10""")
+                console.table(f"Open match conflicts ({count})", columns, rows)
+                needs_person.append(f"{count} open match conflict(s)")
+        quarantine = quarantine_sql(con)
+        if quarantine:
+            columns, rows = _rows(con, f"""
+                select system, entity, record_id, reason, observed_at::timestamp(0) as observed_at
+                from ({quarantine}) order by observed_at desc limit 10""")
+            if rows:
+                total = con.execute(f"select count(*) from ({quarantine})").fetchone()[0]
+                console.table(f"Quarantined records ({total}; latest first)", columns, rows)
+                last = con.execute(f"select quarantined from {s}.runs where command in ('extract', 'sync') "
+                                   "order by started_at desc limit 1").fetchone() if _exists(con, s, "runs") else None
+                if last and last[0]:
+                    needs_person.append(f"the last extraction quarantined {last[0]} record(s): fix them at the source")
         if _exists(con, s, "match_candidates"):
             count = con.execute(f"select count(*) from {s}.match_candidates").fetchone()[0]
             if count:
@@ -77,6 +98,17 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
     for line in needs_person:
         console.error(line)
     return 1 if needs_person else 0
+
+
+def _per_system(value: str | dict | None) -> str:
+    counts = json.loads(value) if isinstance(value, str) else (value or {})
+    return " ".join(f"{system}:{count}" for system, count in counts.items()) or "-"
+
+
+def _run_row(row: tuple) -> list[object]:
+    run_id, command, status, started, seconds, rows, calls, deltas, sent, ok, failed, skipped, quarantined, _ = row
+    return [run_id, command, status, started, "-" if seconds is None else f"{seconds:.1f}", _per_system(rows),
+            _per_system(calls), deltas, f"{sent}/{ok}/{failed}/{skipped}", quarantined]
 
 
 def summarize_run(run: Run, console: Console) -> None:
