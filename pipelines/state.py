@@ -110,11 +110,13 @@ create table if not exists {S}.outbox (
     target_system  text not null,
     target_entity  text not null,
     record_id      text,                    -- null for a create until it succeeds
+    scope_id       text,                    -- Exact division / Wave business of the target record
     cluster_id     text,
     operation      text not null,           -- create, update, deactivate
     payload        json,
     base_version   text,
     base_hash      text,
+    ledger_entries json,                    -- list of (property, value_hash, change_time) for write_ledger
     status         text not null default 'pending',
                                             -- pending, in_flight, succeeded, failed, skipped_stale, dead
     attempts       integer not null default 0,

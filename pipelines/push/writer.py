@@ -1,0 +1,39 @@
+"""What every system's writer promises the push stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from pipelines.push.outbox import Operation
+
+
+@dataclass
+class Outcome:
+    status: str  # succeeded | stale (target changed since extraction) | rejected (the target refused
+    #              the data: retrying cannot help) | failed (transient: retried next push)
+    response_id: str | None = None
+    error: str | None = None
+
+
+BeforeSend = Callable[[Operation], None]
+AfterSend = Callable[[Operation, Outcome], None]
+
+
+class Writer(Protocol):
+    system: str
+
+    @property
+    def calls(self) -> int:
+        """API calls made so far."""
+
+    def stale(self, operations: list[Operation], marks: dict[str, object]) -> set[str]:
+        """Record ids among `operations` whose target changed after extraction. `marks` holds, per
+        division or business, how far extraction read (Exact Timestamp, Wave modifiedAt): one call
+        per division or business, never one per record."""
+
+    def send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
+        """Send each operation: before_send(op) just before its request, after_send(op, outcome) after."""
+
+    def close(self) -> None: ...
