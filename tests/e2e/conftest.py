@@ -13,7 +13,7 @@ import pytest
 
 from pipelines import cli, settings
 from pipelines.sandbox import custompms, exact, wave
-from pipelines.sandbox.common import Clock, ServerThread
+from pipelines.sandbox.common import Clock, FaultConfig, ServerThread
 
 DIVISIONS = (101, 102)
 
@@ -68,6 +68,7 @@ class Sandbox:
     wave: wave.WaveStore
     custompms: custompms.CustomPMSStore
     servers: dict[str, ServerThread]
+    faults: dict[str, FaultConfig]
     db: Path
     tmp: Path
 
@@ -94,7 +95,8 @@ def sandbox(tmp_path, monkeypatch) -> Sandbox:
     for system, store in stores.items():
         store.load_seed(SEED[system])
     modules = {"exact": exact, "wave": wave, "custompms": custompms}
-    servers = {system: ServerThread(modules[system].create_app(store, clock=clock)).start()
+    faults = {system: FaultConfig(seed=5) for system in stores}
+    servers = {system: ServerThread(modules[system].create_app(store, faults=faults[system], clock=clock)).start()
                for system, store in stores.items()}
     env = {
         "SOURCES__EXACT__BASE_URL": servers["exact"].url,
@@ -109,7 +111,7 @@ def sandbox(tmp_path, monkeypatch) -> Sandbox:
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    box = Sandbox(stores["exact"], stores["wave"], stores["custompms"], servers, tmp_path / "state" / "customer_sync.duckdb",
+    box = Sandbox(stores["exact"], stores["wave"], stores["custompms"], servers, faults, tmp_path / "state" / "customer_sync.duckdb",
                   tmp_path)
     box.db.parent.mkdir()
     yield box
