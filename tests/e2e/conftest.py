@@ -111,8 +111,8 @@ def sandbox(tmp_path, monkeypatch) -> Sandbox:
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    box = Sandbox(stores["exact"], stores["wave"], stores["custompms"], servers, faults, tmp_path / "state" / "customer_sync.duckdb",
-                  tmp_path)
+    box = Sandbox(stores["exact"], stores["wave"], stores["custompms"], servers, faults,
+                  tmp_path / "state" / "customer_sync.duckdb", tmp_path)
     box.db.parent.mkdir()
     yield box
     for server in servers.values():
