@@ -112,7 +112,9 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     from pipelines.verify import verify
 
     ensure_sandbox(console)
-    return verify(console)
+    with tracked_run("verify", args.db) as run:  # the lock: verify refreshes Exact's tokens too
+        code = verify(console, run, workdir=args.db.parent)
+    return code
 
 
 def cmd_docs(args: argparse.Namespace, console: Console) -> int:

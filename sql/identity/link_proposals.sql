@@ -3,7 +3,7 @@
 -- writes: sync.links, sync.match_conflicts, sync.match_candidates
 -- New links for records no active link covers, for ONE pass: getvariable('match_rule') names
 -- it. The step (pipelines/models/identity.py) evaluates this model once per pass, in order:
--- 'origin' (a CustomPMS customer whose external_refs name a linked record), every enabled
+-- 'origin' (a CustomPMS customer whose external_refs name a record), every enabled
 -- auto-linking rule by priority, then 'unmatched' (each remaining record starts its own
 -- cluster), appending each pass's links to sync.links before the next pass runs.
 -- Guards: two records of one system and entity never share a cluster, and a record whose key
@@ -70,10 +70,16 @@ new_keys as (
     from rule_candidates as u
     inner join exact_keys as k on k.system = u.system and k.entity = u.entity and k.record_id = u.record_id
     union all
-    select u.system, u.entity, u.record_id, o.ref.system || ':' || o.ref.id as match_key
+    select u.system, u.entity, u.record_id, o.ref.system || ':' || lower(o.ref.id) as match_key
     from rule_candidates as u
     inner join origin_refs as o on o.record_id = u.record_id
     where u.system = 'custompms' and u.entity = 'customers'
+    union all
+    -- an unlinked source record offers its own reference, so a CustomPMS customer naming it forms a
+    -- new cluster with it even when our state is new (a lost state file must not mean duplicates)
+    select u.system, u.entity, u.record_id, u.system || '.' || u.entity || ':' || lower(u.record_id)
+    from rule_candidates as u
+    where getvariable('match_rule') = 'origin' and u.system <> 'custompms'
     union all
     select u.system, u.entity, u.record_id, 'cluster:' || f.other_cluster_id as match_key
     from rule_candidates as u
@@ -88,9 +94,9 @@ linked_keys as (
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
     union all
-    select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || l.record_id
+    select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l
-    where getvariable('match_rule') = 'origin'
+    where getvariable('match_rule') = 'origin' and l.system <> 'custompms'
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, 'cluster:' || l.cluster_id
     from active_links as l
@@ -139,8 +145,22 @@ single_hits as (
     where h.clusters = 1
 ),
 
+fresh_keys as (
+    -- keys for new clusters, one per record. In the origin pass a CustomPMS customer offers one key
+    -- per reference; anchoring them all on the customer keeps it (and each record it names) in one group
+    select n.system, n.entity, n.record_id, n.match_key
+    from new_keys as n
+    where getvariable('match_rule') <> 'origin'
+    union all
+    select n.system, n.entity, n.record_id, 'custompms:' || min(coalesce(p.record_id, n.record_id)) as match_key
+    from new_keys as n
+    left join new_keys as p on p.match_key = n.match_key and p.system = 'custompms' and n.system <> 'custompms'
+    where getvariable('match_rule') = 'origin' and (n.system = 'custompms' or p.record_id is not null)
+    group by n.system, n.entity, n.record_id
+),
+
 fresh as (
-    -- exact-rule keys that meet no existing cluster: records sharing one form a new cluster
+    -- keys that meet no existing cluster: records sharing one form a new cluster
     select
         n.system,
         n.entity,
@@ -148,9 +168,9 @@ fresh as (
         n.match_key,
         row_number() over (partition by n.match_key, n.system, n.entity order by n.record_id) as rank_in_system,
         count(*) over (partition by n.match_key) as sharing
-    from new_keys as n
+    from fresh_keys as n
     anti join hits as h on h.system = n.system and h.entity = n.entity and h.record_id = n.record_id
-    where exists (select 1 from pass where kind = 'exact')
+    where exists (select 1 from pass where kind in ('exact', 'origin'))
 ),
 
 fresh_groups as (
