@@ -64,13 +64,13 @@ status: $(STAMP) ## last runs, pending/dead operations, conflicts; non-zero when
 sql: $(STAMP) ## SQL on the state file: interactive, or Q="select ..."
 	$(RUN) sql $(if $(Q),--query "$(Q)") $(ARGS)
 
-audit: $(STAMP) ## run the canned audit queries in sql/audit/
-	$(RUN) audit $(ARGS)
+audit: $(STAMP) ## run the canned audit queries in sql/audit/ (NAME=<one query> CUSTOMER=<name, email or VAT>)
+	$(RUN) audit $(NAME) $(if $(CUSTOMER),--customer "$(CUSTOMER)") $(ARGS)
 
 verify: $(STAMP) ## reconcile the three systems live against the QA checklist
 	$(RUN) verify $(ARGS)
 
-docs: $(STAMP) ## generate the dataflow documents from the models' column lineage
+docs: $(STAMP) ## write docs/dataflows/*.rst (column lineage) and docs/state.md (the state schema)
 	$(RUN) docs $(ARGS)
 
 bench: $(STAMP) ## run every benchmark in bench/ (prints ratios measured side by side)

@@ -105,7 +105,7 @@ def cmd_sql(args: argparse.Namespace, console: Console) -> int:
 def cmd_audit(args: argparse.Namespace, console: Console) -> int:
     from pipelines.status import run_audit
 
-    return run_audit(console, args.name, db_path=args.db)
+    return run_audit(console, args.name, db_path=args.db, customer=args.customer)
 
 
 def cmd_verify(args: argparse.Namespace, console: Console) -> int:
@@ -119,9 +119,12 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
 
 def cmd_docs(args: argparse.Namespace, console: Console) -> int:
     from pipelines.models.docs import write_docs
+    from pipelines.statedoc import OUT, render
 
     for path in write_docs():
         console.log(f"wrote {path.relative_to(settings.ROOT)}")
+    OUT.write_text(render())
+    console.log(f"wrote {OUT.relative_to(settings.ROOT)}")
     return EXIT_OK
 
 
@@ -143,7 +146,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = 
     "sql": (cmd_sql, "SQL on the state file"),
     "audit": (cmd_audit, "run the canned audit queries"),
     "verify": (cmd_verify, "reconcile the three systems live"),
-    "docs": (cmd_docs, "write the dataflow documents from column lineage"),
+    "docs": (cmd_docs, "write the dataflow documents (column lineage) and docs/state.md (the schema)"),
     "demo": (cmd_demo, "start the sandbox and sync it"),
 }
 
@@ -167,6 +170,7 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--query", "-q", help="one query; without it an interactive shell")
         if name == "audit":
             command.add_argument("name", nargs="?", help="one audit query by file name (default: all)")
+            command.add_argument("--customer", help="narrow the queries to a customer (name, email or VAT)")
     return root
 
 

@@ -25,6 +25,7 @@ from pipelines import settings
 
 RUNS_DDL = f"""
 create schema if not exists {settings.SYNC_SCHEMA};
+-- One row per command: written as running at the start, completed at the end (a crash leaves it running).
 create table if not exists {settings.SYNC_SCHEMA}.runs (
     run_id          text primary key,
     command         text not null,

@@ -104,6 +104,7 @@ create table if not exists {S}.write_ledger (
     outbox_id      text
 );
 
+-- Every operation to send, written before it is sent; its status says how far it got.
 create table if not exists {S}.outbox (
     id             text primary key,        -- deterministic (see delta.operations.op_id)
     run_id         text,

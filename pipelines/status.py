@@ -150,8 +150,10 @@ def _run_query(con: duckdb.DuckDBPyConnection, console: Console, query: str) -> 
     return 0
 
 
-def run_audit(console: Console, name: str | None = None, db_path: Path | None = None) -> int:
-    """Run the canned audit queries (sql/audit/*.sql), or one of them by file name."""
+def run_audit(console: Console, name: str | None = None, db_path: Path | None = None,
+              customer: str | None = None) -> int:
+    """Run the canned audit queries (sql/audit/*.sql), or one of them by file name. `customer` (a
+    name, email or VAT number) is the DuckDB variable `customer` the queries filter on."""
     files = sorted(AUDIT_DIR.glob("*.sql"))
     if name:
         files = [path for path in files if path.stem == name.removesuffix(".sql")]
@@ -160,6 +162,7 @@ def run_audit(console: Console, name: str | None = None, db_path: Path | None = 
             return 2
     failed = 0
     with connect(db_path) as con:
+        con.execute("set variable customer = ?", [customer])
         for path in files:
             try:
                 columns, rows = _rows(con, path.read_text())

@@ -56,3 +56,16 @@ def test_status_exits_non_zero_when_the_last_run_failed(sandbox, capsys):
     assert "extract wave failed" in capsys.readouterr().err
     statuses = sandbox.sql("select status from sync.runs order by started_at")
     assert [s for (s,) in statuses] == ["succeeded", "partial"]
+
+
+def test_every_audit_query_runs_after_a_sync_and_explains_a_customer(sandbox, capsys):
+    assert sandbox.cli("sync") == 0
+    capsys.readouterr()
+    assert sandbox.cli("audit") == 0
+    out = capsys.readouterr().out
+    for name in ("customer_explain", "who_changed_vat", "dead_operations", "unmatched", "sync_runs",
+                 "pushes_per_system"):
+        assert name in out
+    assert sandbox.cli("audit", "customer_explain", "--customer", "Acme") == 0
+    out = capsys.readouterr().out
+    assert "Acme Trading BV" in out and "vat_number" in out and "NL123456789B01" in out
