@@ -17,6 +17,8 @@ Crash safety rests on three rules:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -107,55 +109,71 @@ def sendable(con: duckdb.DuckDBPyConnection, target_system: str | None = None) -
     ]
 
 
-def _insert_ledger(con: duckdb.DuckDBPyConnection, op: Operation, record_id: str, run_id: str | None) -> None:
-    entries = [e for e in op.ledger_entries if e.get("value_hash") is not None]
-    if entries:
-        con.executemany(f"""
-            insert into {S}.write_ledger (target_system, target_entity, record_id, property, value_hash,
-                                          change_time, run_id, outbox_id)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""",
-            [[op.target_system, op.target_entity, record_id, e["property"], e["value_hash"], e.get("change_time"),
-              run_id, op.id] for e in entries])
+LEDGER_COLUMNS = "target_system, target_entity, record_id, property, value_hash, change_time, run_id, outbox_id"
 
 
-def mark_in_flight(con: duckdb.DuckDBPyConnection, op: Operation, run_id: str | None = None) -> None:
-    """Just before the request leaves: count the attempt and (updates) write the ledger, atomically."""
-    now = datetime.now(UTC)
+def _insert_values(con: duckdb.DuckDBPyConnection, sql: str, rows: list[list[Any]], chunk: int = 400) -> None:
+    """`sql` with a `{values}` placeholder, run with multi-row VALUES: one statement per chunk, not per row."""
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        marks = ", ".join("(" + ", ".join("?" * len(part[0])) + ")" for _ in part)
+        con.execute(sql.format(values=marks), [value for row in part for value in row])
+
+
+def _ledger_rows(op: Operation, record_id: str, run_id: str | None) -> list[list[Any]]:
+    return [[op.target_system, op.target_entity, record_id, e["property"], e["value_hash"], e.get("change_time"),
+             run_id, op.id] for e in op.ledger_entries if e.get("value_hash") is not None]
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("begin")
     try:
+        yield
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def mark_in_flight(con: duckdb.DuckDBPyConnection, operations: list[Operation], run_id: str | None = None) -> None:
+    """Just before the requests leave: count the attempts and (updates) write the ledger, in one
+    transaction (one commit per batch, not per operation: a commit costs more than a request)."""
+    now, ids = datetime.now(UTC), [op.id for op in operations]
+    with transaction(con):
         con.execute(f"""update {S}.outbox set status = 'in_flight', attempts = attempts + 1, sent_at = ?,
-                        updated_at = ?, run_id = coalesce(?, run_id) where id = ?""", [now, now, run_id, op.id])
-        if op.record_id and not con.execute(f"select count(*) from {S}.write_ledger where outbox_id = ?",
-                                            [op.id]).fetchone()[0]:
-            _insert_ledger(con, op, op.record_id, run_id)
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    op.attempts += 1
+                        updated_at = ?, run_id = coalesce(?, run_id) where list_contains(?, id)""",
+                    [now, now, run_id, ids])
+        written = {row[0] for row in con.execute(
+            f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)", [ids]).fetchall()}
+        rows = [row for op in operations if op.record_id and op.id not in written
+                for row in _ledger_rows(op, op.record_id, run_id)]
+        _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}", rows)
+    for op in operations:
+        op.attempts += 1
 
 
-def mark_succeeded(con: duckdb.DuckDBPyConnection, op: Operation, response_id: str | None, run_id: str) -> None:
-    """Done; a create's new record is linked to its cluster (by origin) in the same transaction."""
+def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, str | None]], run_id: str) -> None:
+    """Done; each create's new record is linked to its cluster (by origin). Call inside a transaction."""
+    if not done:
+        return
     now = datetime.now(UTC)
-    con.execute("begin")
-    try:
-        con.execute(f"""update {S}.outbox set status = 'succeeded', response_id = ?, last_error = null,
-                        record_id = coalesce(record_id, ?), updated_at = ? where id = ?""",
-                    [response_id, response_id, now, op.id])
-        if op.operation == "create" and response_id:
-            _insert_ledger(con, op, response_id, run_id)
-            con.execute(f"""
-                insert into {S}.links (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
-                select ?, ?, ?, ?, 'origin', null, ?, ?
-                where not exists (select 1 from {S}.links
-                                  where system = ? and entity = ? and record_id = ? and unlinked_at is null)""",
-                [op.cluster_id, op.target_system, op.target_entity, response_id, run_id, now,
-                 op.target_system, op.target_entity, response_id])
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
+    _insert_values(con, f"""
+        update {S}.outbox set status = 'succeeded', response_id = v.response_id, last_error = null,
+               record_id = coalesce(outbox.record_id, v.response_id), updated_at = current_timestamp
+        from (values {{values}}) as v(id, response_id) where outbox.id = v.id""",
+        [[op.id, response_id] for op, response_id in done])
+    creates = [(op, response_id) for op, response_id in done if op.operation == "create" and response_id]
+    if creates:
+        _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}",
+                       [row for op, new_id in creates for row in _ledger_rows(op, new_id, run_id)])
+        _insert_values(con, f"""
+            insert into {S}.links (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
+            select v.cluster_id, v.system, v.entity, v.record_id, 'origin', null, v.run_id, v.linked_at
+            from (values {{values}}) as v(cluster_id, system, entity, record_id, run_id, linked_at)
+            anti join {S}.links as l on l.system = v.system and l.entity = v.entity and l.record_id = v.record_id
+                and l.unlinked_at is null""",
+            [[op.cluster_id, op.target_system, op.target_entity, new_id, run_id, now] for op, new_id in creates])
 
 
 def mark(con: duckdb.DuckDBPyConnection, op: Operation, status: str, error: str | None = None) -> str:

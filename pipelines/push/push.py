@@ -1,9 +1,9 @@
 """Push stage: the current deltas become outbox rows, then each system's writer sends them.
 
 Per system: one freshness check (a call per division or business) marks operations whose target
-changed after extraction as `skipped_stale`; the rest are sent, each marked in_flight just before
-its request and recorded just after. A crash anywhere leaves rows that the next push resends safely
-(see outbox.py for why).
+changed after extraction as `skipped_stale`; the rest are sent, each batch marked in_flight just
+before its requests leave and recorded once they are answered. A crash anywhere leaves rows that
+the next push resends safely (see outbox.py for why).
 """
 
 from __future__ import annotations
@@ -60,41 +60,44 @@ def _push_system(con: duckdb.DuckDBPyConnection, run: Run, console: Console, wri
                  operations: list[Operation]) -> None:
     updates = [op for op in operations if op.operation != "create"]
     stale = writer.stale(updates, freshness_marks(con, writer.system)) if updates else set()
-    fresh = []
-    for op in operations:
-        if op.operation != "create" and op.record_id in stale:
-            outbox.mark(con, op, "skipped_stale", f"{writer.system} record changed after extraction")
-            run.ops["skipped"] += 1
-        else:
-            fresh.append(op)
+    fresh = [op for op in operations if op.operation == "create" or op.record_id not in stale]
+    with outbox.transaction(con):
+        for op in operations:
+            if op not in fresh:
+                outbox.mark(con, op, "skipped_stale", f"{writer.system} record changed after extraction")
+                run.ops["skipped"] += 1
     if writer.system == "wave":
         writer.addresses = wave_addresses(con, [op.record_id for op in fresh])
     with console.progress(f"push {writer.system}", total=len(fresh)) as advance:
-        def before_send(op: Operation) -> None:
-            outbox.mark_in_flight(con, op, run.run_id)
-            run.ops["sent"] += 1
+        def before_send(batch: list[Operation]) -> None:
+            outbox.mark_in_flight(con, batch, run.run_id)
+            run.ops["sent"] += len(batch)
 
-        def after_send(op: Operation, outcome: Outcome) -> None:
-            record(con, run, op, outcome)
-            advance()
+        def after_send(results: list[tuple[Operation, Outcome]]) -> None:
+            with outbox.transaction(con):
+                record(con, run, results)
+            advance(len(results))
 
         writer.send_all(fresh, before_send, after_send)
 
 
-def record(con: duckdb.DuckDBPyConnection, run: Run, op: Operation, outcome: Outcome) -> None:
-    if outcome.status == "succeeded":
-        outbox.mark_succeeded(con, op, outcome.response_id, run.run_id)
-        run.ops["succeeded"] += 1
-        return
-    if outcome.status == "stale":
-        outbox.mark(con, op, "skipped_stale", outcome.error)
-        run.ops["skipped"] += 1
-        return
-    # rejected: the target refused the data itself; retrying the same body cannot help, a person
-    # must fix the source record (a new delta then gets a new operation)
-    status = outbox.mark(con, op, "dead" if outcome.status == "rejected" else "failed", outcome.error)
-    run.ops["failed"] += 1
-    run.problems.append(f"{op.label} {status}: {outcome.error}"[:500])
+def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operation, Outcome]]) -> None:
+    """The outcomes of one batch (inside its transaction)."""
+    succeeded = [(op, outcome.response_id) for op, outcome in results if outcome.status == "succeeded"]
+    outbox.mark_succeeded(con, succeeded, run.run_id)
+    run.ops["succeeded"] += len(succeeded)
+    for op, outcome in results:
+        if outcome.status == "succeeded":
+            continue
+        if outcome.status == "stale":
+            outbox.mark(con, op, "skipped_stale", outcome.error)
+            run.ops["skipped"] += 1
+            continue
+        # rejected: the target refused the data itself; retrying the same body cannot help, a person
+        # must fix the source record (a new delta then gets a new operation)
+        status = outbox.mark(con, op, "dead" if outcome.status == "rejected" else "failed", outcome.error)
+        run.ops["failed"] += 1
+        run.problems.append(f"{op.label} {status}: {outcome.error}"[:500])
 
 
 def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, object]:

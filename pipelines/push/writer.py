@@ -17,8 +17,8 @@ class Outcome:
     error: str | None = None
 
 
-BeforeSend = Callable[[Operation], None]
-AfterSend = Callable[[Operation, Outcome], None]
+BeforeSend = Callable[[list[Operation]], None]  # marks them in_flight (one transaction)
+AfterSend = Callable[[list[tuple[Operation, Outcome]]], None]  # records the outcomes (one transaction)
 
 
 class Writer(Protocol):
@@ -34,6 +34,7 @@ class Writer(Protocol):
         per division or business, never one per record."""
 
     def send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
-        """Send each operation: before_send(op) just before its request, after_send(op, outcome) after."""
+        """Send each operation: before_send(batch) just before the batch's requests leave,
+        after_send([(op, outcome), ...]) once they are answered."""
 
     def close(self) -> None: ...

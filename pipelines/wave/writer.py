@@ -43,9 +43,9 @@ class WaveWriter:
         return changed
 
     def send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
-        for op in operations:
-            before_send(op)
-            after_send(op, self._send(op))
+        for op in operations:  # one at a time: the rate limit, not our bookkeeping, sets the pace
+            before_send([op])
+            after_send([(op, self._send(op))])
 
     def _send(self, op: Operation) -> Outcome:
         if op.operation != "update":  # deactivation is not pushed into Wave (DESIGN.md section 6)
