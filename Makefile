@@ -74,7 +74,7 @@ docs: $(STAMP) ## write docs/dataflows/*.rst (column lineage) and docs/state.md 
 	$(RUN) docs $(ARGS)
 
 bench: $(STAMP) ## run every benchmark in bench/ (prints ratios measured side by side)
-	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b $(ARGS) || exit 1; done
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lint: $(STAMP) ## ruff
 	$(BIN)/ruff check .
