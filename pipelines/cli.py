@@ -113,7 +113,7 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
 
     ensure_sandbox(console)
     with tracked_run("verify", args.db) as run:  # the lock: verify refreshes Exact's tokens too
-        code = verify(console, run, workdir=args.db.parent)
+        code = verify(console, run=run)
     return code
 
 

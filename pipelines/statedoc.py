@@ -1,14 +1,14 @@
-"""`python -m pipelines.statedoc` (`make docs`): write docs/state.md from the live schema.
+"""`python -m pipelines.statedoc` (also part of `make docs`): write docs/state.md from the live schema.
 
 The tables and views a person may query are created in an in-memory DuckDB exactly as a run creates
-them (sync state DDL, then every model over empty raw tables); their columns and types come from
-the catalogue, their one-line meaning from the comment above each table in pipelines/state.py or
-pipelines/runs.py, and from each analysis model's header comment. Nothing is written twice.
+them (the sync-state DDL, then every model over empty raw tables); their columns and types come from
+DuckDB's catalogue. Meanings are read where they are written once: the comment block above each
+`create table` in the DDL (pipelines/state.py, pipelines/runs.py) and the comment after a column
+there, and each analysis model's header comment (sql/analysis/*.sql).
 """
 
 from __future__ import annotations
 
-import inspect
 import re
 import sys
 
@@ -20,23 +20,54 @@ from pipelines.models.runner import discover, run_models
 
 OUT = settings.ROOT / "docs" / "state.md"
 SCHEMAS = {
-    "sync": "Durable sync state: outlives every run; only appended to or updated in place.",
-    "analysis": "Views for analysts (sql/analysis/), recomputed on every transform.",
+    "sync": "Durable sync state: outlives every run; only appended to or updated in place. "
+            "Defined in pipelines/state.py and pipelines/runs.py.",
+    "analysis": "Views for analysts (sql/analysis/), recomputed on every transform. "
+                "Canned questions over them: sql/audit/ (`make audit`).",
 }
 HEADER_KEYS = re.compile(r"^--\s*(materialized|unique_key|step|writes|depends_on):")
+_CREATE = re.compile(rf"^\s*create table if not exists {settings.SYNC_SCHEMA}\.(\w+)\s*\(", re.I)
+_COLUMN = re.compile(r"^\s+(\w+)\s+[^-]+?(?:--\s*(.*))?$")
 
 
-def _ddl_comments() -> dict[str, str]:
-    """The comment block right above each `create table ... {S}.<name>` in the state DDL."""
-    found: dict[str, str] = {}
-    text = inspect.getsource(state) + inspect.getsource(runs)
-    for match in re.finditer(r"((?:^[ \t]*--[^\n]*\n)*)create table if not exists \{[^}]+\}\.(\w+)", text, re.M):
-        lines = [line.strip().removeprefix("--").strip() for line in match.group(1).splitlines()]
-        found[match.group(2)] = " ".join(line for line in lines if line)
-    return found
+def ddl_comments(ddl: str | None = None) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(table -> the comment block above its `create table`, table -> column -> its trailing comment).
+    A comment-only line inside a table continues the previous column's comment."""
+    text = ddl if ddl is not None else runs.RUNS_DDL + state.STATE_DDL
+    tables: dict[str, str] = {}
+    columns: dict[str, dict[str, str]] = {}
+    block: list[str] = []
+    table: str | None = None
+    last: str | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if table is None:
+            if stripped.startswith("--"):
+                block.append(stripped.removeprefix("--").strip())
+            elif match := _CREATE.match(line):
+                table, last = match.group(1), None
+                tables[table] = " ".join(part for part in block if part)
+                columns[table] = {}
+                block = []
+            elif stripped:
+                block = []
+            continue
+        if stripped.startswith(")"):
+            table = None
+        elif stripped.startswith("--"):
+            if last is not None:
+                more = stripped.removeprefix("--").strip()
+                columns[table][last] = f"{columns[table][last]} {more}".strip()
+        elif match := _COLUMN.match(line):
+            if match.group(1).lower() in ("primary", "unique", "foreign", "check", "constraint"):
+                continue
+            last = match.group(1)
+            columns[table][last] = (match.group(2) or "").strip()
+    return tables, columns
 
 
-def _model_comments() -> dict[str, str]:
+def model_comments() -> dict[str, str]:
+    """qualified model name -> its header comment (the `-- key: value` configuration lines left out)."""
     found: dict[str, str] = {}
     for model in discover().values():
         lines = []
@@ -45,20 +76,26 @@ def _model_comments() -> dict[str, str]:
                 break
             if not HEADER_KEYS.match(line):
                 lines.append(line.removeprefix("--").strip())
-        found[model.qualified] = " ".join(lines)
+        found[model.qualified] = " ".join(line for line in lines if line)
     return found
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def render() -> str:
     con = duckdb.connect()
     create_raw(con)
     run_models(con, run_id="statedoc")
-    comments = {f"sync.{name}": text for name, text in _ddl_comments().items()} | _model_comments()
+    table_comments, column_comments = ddl_comments()
+    comments = {f"{settings.SYNC_SCHEMA}.{name}": text for name, text in table_comments.items()} | model_comments()
     out = ["# State you can query", "",
            "Generated by `python -m pipelines.statedoc` (part of `make docs`) from the schema a run creates; "
            "do not edit by hand. Open it with `make sql` (or any DuckDB client on "
-           "`state/customer_sync.duckdb`). The raw layer (`raw_exact`, `raw_wave`, `raw_custompms`) is "
-           "described in docs/architecture.md.", ""]
+           "`state/customer_sync.duckdb`). The raw layer (`raw_exact`, `raw_wave`, `raw_custompms`, each with "
+           "its `quarantine` table of records that could not be parsed) is described in docs/architecture.md.",
+           ""]
     for schema, meaning in SCHEMAS.items():
         out += [f"## `{schema}`", "", meaning, ""]
         relations = con.execute("""
@@ -71,7 +108,13 @@ def render() -> str:
             out += [f"### `{schema}.{name}` ({'view' if kind == 'VIEW' else 'table'})", ""]
             if comments.get(f"{schema}.{name}"):
                 out += [comments[f"{schema}.{name}"], ""]
-            out += ["| column | type |", "|---|---|"] + [f"| `{c}` | {t.lower()} |" for c, t in columns] + [""]
+            meanings = column_comments.get(name, {}) if schema == settings.SYNC_SCHEMA else {}
+            if any(meanings.values()):
+                out += ["| column | type | meaning |", "|---|---|---|"]
+                out += [f"| `{c}` | {t.lower()} | {_cell(meanings.get(c, ''))} |" for c, t in columns]
+            else:
+                out += ["| column | type |", "|---|---|"] + [f"| `{c}` | {t.lower()} |" for c, t in columns]
+            out.append("")
     return "\n".join(out)
 
 

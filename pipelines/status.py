@@ -69,7 +69,7 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
                 console.table("Operations waiting or failed", columns, rows)
             dead = con.execute(f"select count(*) from {s}.outbox where status = 'dead'").fetchone()[0]
             if dead:
-                needs_person.append(f"{dead} dead operation(s): see `make audit failed_operations`")
+                needs_person.append(f"{dead} dead operation(s): see `make audit NAME=dead_operations`")
         if _exists(con, s, "match_conflicts"):
             count = con.execute(f"select count(*) from {s}.match_conflicts where resolved_at is null").fetchone()[0]
             if count:
