@@ -33,6 +33,38 @@ nested as (
     group by target_system, target_entity, record_id, parent
 ),
 
+member_refs as (
+    -- what a cluster's CustomPMS customer should name in external_refs: its present source members
+    select
+        l.cluster_id,
+        list({'system': l.system || '.' || l.entity, 'id': l.record_id} order by l.system, l.entity, l.record_id)
+            as refs
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+    inner join staging.stg_customers as s
+        on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
+    where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
+    group by l.cluster_id
+),
+
+ref_changes as (
+    -- a member linked by a rule (or joined later) is added to the CustomPMS customer's external_refs,
+    -- so CustomPMS shows where each customer comes from and a new state file finds the same links
+    select
+        p.cluster_id, p.record_id, s.scope_id, s.source_version as base_version, s.record_hash as base_hash,
+        list_sort(list_distinct(list_concat(r.existing, m.refs))) as refs
+    from sync.links as p
+    inner join member_refs as m on m.cluster_id = p.cluster_id
+    inner join staging.stg_customers as s
+        on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
+    inner join (
+        select id, coalesce(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), []) as existing
+        from raw_custompms.customers
+    ) as r on r.id = p.record_id
+    where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
+        and len(list_intersect(m.refs, r.existing)) < len(m.refs)
+),
+
 payload_fields as (
     select target_system, target_entity, record_id, field, json_value
     from changes
@@ -40,6 +72,9 @@ payload_fields as (
     union all
     select target_system, target_entity, record_id, field, json_value
     from nested
+    union all
+    select 'custompms', 'customers', record_id, 'external_refs', to_json(refs)
+    from ref_changes
 ),
 
 payloads as (
@@ -65,6 +100,13 @@ updates as (
             order by c.property)) as ledger_entries
     from changes as c
     group by c.target_system, c.target_entity, c.record_id, c.scope_id, c.cluster_id, c.base_version, c.base_hash
+    union all
+    select
+        'custompms', 'customers', r.record_id, r.scope_id, r.cluster_id, 'update', r.base_version, r.base_hash,
+        to_json([]) as ledger_entries
+    from ref_changes as r
+    anti join changes as c
+        on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
 ),
 
 custompms_members as (

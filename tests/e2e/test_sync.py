@@ -58,8 +58,10 @@ def test_first_sync_creates_every_source_record_in_custompms_and_the_second_writ
     assert pms_by_ref(sandbox, "exact.departments", department["ID"])["name"] == "Sales"
     northern = [c for c in sandbox.pms_customers() if c["name"] == "Northern Lights Ltd"]
     assert len(northern) == 1 and northern[0]["contact"]["first_name"] == "Ada"
-    # the existing CustomPMS customer was matched by VAT, not duplicated
+    # the existing CustomPMS customer was matched by VAT, not duplicated, and now names the account
     assert len([c for c in sandbox.pms_customers() if "Brugge" in c["name"]]) == 1
+    brugge = exact_account(sandbox, 102, "Brugge")
+    assert pms_by_ref(sandbox, "exact.accounts", brugge["ID"])["vat_number"] == "BE 0123.456.749"
 
     second = sync(sandbox)
     assert (second["deltas"], second["ops_sent"]) == (0, 0)

@@ -168,15 +168,18 @@ RAW_COLUMN = {
 }
 
 
-def apply_operations(con, raw: Raw, at: float) -> int:
-    """Play the writer: apply delta.operations to the raw tables (as the next extraction would land
-    them) and record each write in sync.write_ledger; a create also records its link by origin."""
+def apply_operations(con, raw: Raw, at: float, systems: tuple[str, ...] = ("custompms", "exact", "wave")) -> int:
+    """Play the writer: apply delta.operations (to `systems`) to the raw tables (as the next
+    extraction would land them) and record each write in sync.write_ledger; a create also records
+    its link by origin."""
     ops = con.execute(
         "select op_id, target_system, target_entity, record_id, cluster_id, operation, payload,"
         " ledger_entries "
-        "from delta.operations order by op_id"
+        "from delta.operations where list_contains(?, target_system) order by op_id", [list(systems)]
     ).fetchall()
-    for op_id, system, entity, record_id, cluster_id, operation, _payload, ledger in ops:
+    for op_id, system, entity, record_id, cluster_id, operation, payload, ledger in ops:
+        # CustomPMS keeps the external_refs a create or update sends (the next extraction sees them)
+        refs = json.loads(payload).get("external_refs") if system == "custompms" else None
         if operation == "create":
             record_id = "cus_" + op_id[3:15]
             values = dict(
@@ -185,7 +188,8 @@ def apply_operations(con, raw: Raw, at: float) -> int:
                 ).fetchall()
             )
             fields = {k: v for k, v in values.items() if k != "active"}
-            raw.custompms_customer(record_id, at, active=values.get("active", "true") == "true", **fields)
+            raw.custompms_customer(record_id, at, active=values.get("active", "true") == "true",
+                                   external_refs=refs, **fields)
             con.execute(
                 "insert into sync.links (cluster_id, system, entity, record_id, established_by, rule, run_id)"
                 " values (?, 'custompms', 'customers', ?, 'origin', 'origin', 'test')",
@@ -206,6 +210,8 @@ def apply_operations(con, raw: Raw, at: float) -> int:
                     fields["code"] = target.rjust(18)  # Exact pads it
                 else:
                     fields[mapping.get(prop, prop)] = target
+            if refs is not None:
+                fields["external_refs"] = refs
             {"custompms": raw.custompms_customer, "exact": raw.exact_account, "wave": raw.wave_customer}[
                 system
             ](record_id, at, **fields)
