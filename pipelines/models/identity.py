@@ -38,9 +38,9 @@ def unlink_deleted_custompms(ctx: RunContext) -> None:
         f"""
         update {S}.links as l
         set unlinked_at = getvariable('run_at'), unlinked_reason = 'custompms_deleted'
-        from staging.stg_custompms_customers as c
+        from staging.stg_customers as c
         where l.unlinked_at is null and l.system = 'custompms' and l.entity = 'customers'
-            and l.record_id = c.record_id and c.is_deleted
+            and c.system = 'custompms' and c.entity = 'customers' and l.record_id = c.record_id and c.is_deleted
         """
     )
 

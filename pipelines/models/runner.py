@@ -1,7 +1,7 @@
 """The SQL model runner: every `.sql` file under `sql/` (except `sql/audit/`) is one model.
 
 * A model is named by its file stem and lives in the schema named by its folder
-  (`sql/staging/stg_wave_customers.sql` → `staging.stg_wave_customers`); a file directly under
+  (`sql/staging/stg_customers.sql` → `staging.stg_customers`); a file directly under
   `sql/` goes to schema `models`. Stems must be unique across folders.
 * Dependencies come from the SQL: every table a model reads (sqlglot `exp.Table`, minus its own
   CTE names) that is another model is an edge. No hand-kept model list.

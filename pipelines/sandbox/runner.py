@@ -52,6 +52,7 @@ class Sandbox:
         self.servers: dict[str, ServerThread] = {}
         self.seeded = False  # True when load() generated the data instead of reading the file
         self._save_lock = threading.Lock()
+        self._encoded: dict[str, str] = {}  # each store's JSON as last written
         self._saver_stop = threading.Event()
         self._saver: threading.Thread | None = None
         self._shutdown = threading.Event()
@@ -76,6 +77,7 @@ class Sandbox:
 
     def load(self, fresh: bool = False) -> Sandbox:
         """The data file's stores, or (no file, or `fresh`) new ones seeded and saved at once."""
+        self._encoded = {}
         if self.data_file.exists() and not fresh:
             state = read_data_file(self.data_file)
             self.stores = {system: cls.from_state(state[system], self.clock) for system, (_, cls) in SYSTEMS.items()}
@@ -94,18 +96,21 @@ class Sandbox:
         with self._save_lock:
             if not self.stores or not (force or any(store.dirty for store in self.stores.values())):
                 return False
-            parts = {}
+            encoded = []
             for system, store in self.stores.items():
+                if not (force or store.dirty) and system in self._encoded:
+                    continue  # unchanged since the last save: its text is reused (a 100k store takes ~1 s)
                 # Serialised under the store's lock: ExactStore.to_state() hands out its live records,
                 # which an API call may change while json.dumps walks them.
                 lock = getattr(store, "lock", None) or getattr(store, "_lock", None) or nullcontext()
                 with lock:
                     store.dirty = False  # cleared with the snapshot: a later change marks it again
-                    parts[system] = json_dumps(store.to_state())
+                    self._encoded[system] = json_dumps(store.to_state())
+                encoded.append(store)
             try:
-                _write_atomically(self.data_file, parts)
+                _write_atomically(self.data_file, {system: self._encoded[system] for system in self.stores})
             except BaseException:
-                for store in self.stores.values():
+                for store in encoded:
                     store.dirty = True  # not on disk: the next save must try again
                 raise
             return True

@@ -312,7 +312,7 @@ class _Gen:
             n=n, code=str(10_000 + n), name=name, suffix=suffix, person=person, country=country, city=city,
             region=region if r() < 0.8 or country in ("US", "CA") else None,
             street=f"{pick(STREETS[country])} {int(r() * 250) + 1}" if country in ("NL", "BE")
-            else f"{int(r() * 2500) + 1} {pick(STREETS[country])}",
+            else f"{int(r() * (250 if country == 'GB' else 2500)) + 1} {pick(STREETS[country])}",
             line2=pick(LINE2[country]) if r() < 0.1 else None,
             postcode=self.postcode(country, maker), vat=vat, registration=registration, email=email,
             phone=self.phone(country, area), mobile=self.phone(country, area, mobile=True) if r() < 0.4 else None,

@@ -25,12 +25,12 @@ def test_staging_normalises_code_vat_email_country_dates_and_empties(con, raw):
     transform(con)
     row = con.execute(
         "select name, code, vat_number, email, country, phone, city, modified_at, active "
-        "from staging.stg_exact_accounts"
+        "from staging.stg_customers where system = 'exact' and entity = 'accounts'"
     ).fetchone()
     assert row[:7] == ("Acme BV", "C0001", "NL123456789B01", "info@acme.nl", "NL", None, None)
     assert row[7] == raw.at(5) and row[8] is True
     assert con.execute(
-        "select region, country, email, modified_at from staging.stg_wave_customers"
+        "select region, country, email, modified_at from staging.stg_customers where system = 'wave'"
     ).fetchone() == ("ON", "CA", "x@y.ca", raw.at(6))
 
 

@@ -58,7 +58,7 @@ def test_cycle_is_reported_with_its_members(tmp_path):
 def test_product_models_order_staging_identity_golden_delta():
     names = [m.name for m in order(discover())]
     pos = {n: i for i, n in enumerate(names)}
-    assert pos["stg_exact_accounts_history"] < pos["stg_exact_accounts"] < pos["stg_customers"]
+    assert pos["stg_exact_accounts_history"] < pos["stg_customer_versions"] < pos["stg_customers"]
     assert pos["match_keys"] < pos["link_proposals"] < pos["cluster_properties"] < pos["property_deltas"]
     # reading sync.links (written by link_proposals' step) orders golden after identity
     assert "link_proposals" in discover()["cluster_properties"].depends_on
