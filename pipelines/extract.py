@@ -45,11 +45,9 @@ def pipeline_for(system: str, db_path: Path | None = None, pipelines_dir: Path |
 
 
 def api_calls_of(source: dlt.sources.DltSource) -> int:
-    """Calls the source's client made, if it exposes them (each source keeps its client on the source)."""
-    client = getattr(source, "client", None) or source.state.get("_client_calls")
-    calls = getattr(client, "calls", None)
-    if calls is None:
-        return 0
+    """Calls the source's client made (each source keeps its client on `source.client`; Exact and
+    CustomPMS count per division or method, Wave in total)."""
+    calls = source.client.calls
     return sum(calls.values()) if hasattr(calls, "values") else int(calls)
 
 
