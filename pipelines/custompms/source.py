@@ -17,12 +17,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from queue import Full, Queue
 from typing import Any
 
 import dlt
@@ -35,6 +33,7 @@ from dlt.extract.source import DltSource
 
 from pipelines import settings
 from pipelines.custompms.client import CustomPMSClient, rfc3339
+from pipelines.pages import prefetched
 
 log = logging.getLogger("pipelines.custompms")
 
@@ -94,7 +93,7 @@ def customers_resource(
     window = Window.load(state, overlap_ms)
     batch = Batch()
     pages = client.list_customers(window.since(), include_deleted=True, limit=page_size)
-    for page in prefetched(pages):
+    for page in prefetched(pages, name="custompms-prefetch"):
         observed_at = datetime.now(UTC)
         table, bad = parse_page(page, observed_at)
         batch.add(window.new_versions(table), window.new_quarantine(bad))
@@ -395,46 +394,6 @@ class Window:
 
 
 # ---------------------------------------------------------------------- dlt helpers
-
-
-def prefetched(pages: Iterator[list[Any]], depth: int = 2) -> Iterator[list[Any]]:
-    """The pages, with the next ones fetched in a thread while this one is parsed and written, so
-    network time and processing overlap. An error in the fetching thread is raised here."""
-    queue: Queue[tuple[Any, BaseException | None]] = Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def put(item: tuple[Any, BaseException | None]) -> bool:
-        while not stop.is_set():
-            try:
-                queue.put(item, timeout=0.1)
-                return True
-            except Full:
-                continue
-        return False
-
-    def fetch() -> None:
-        try:
-            for page in pages:
-                if not put((page, None)):
-                    return
-            put((done, None))
-        except BaseException as exc:  # handed to the consuming thread, which raises it
-            put((done, exc))
-
-    thread = threading.Thread(target=fetch, name="custompms-prefetch", daemon=True)
-    thread.start()
-    try:
-        while True:
-            page, error = queue.get()
-            if error is not None:
-                raise error
-            if page is done:
-                return
-            yield page
-    finally:
-        stop.set()  # the consumer stopped early (or finished): let the thread end
-        thread.join(timeout=5)
 
 
 def variant(table: pa.Table, name: str) -> Any:

@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from queue import Full, Queue
 from typing import Any
 
 import dlt
@@ -41,6 +40,7 @@ from dlt.common.typing import TSecretStrValue
 from dlt.extract.source import DltSource
 
 from pipelines import settings
+from pipelines.pages import prefetched
 from pipelines.wave.client import RECORD_ERRORS, WaveClient, format_ms, parse_ms
 
 log = logging.getLogger("pipelines.wave")
@@ -135,7 +135,7 @@ def customers_resource(
             for page in client.customers(business_id, window.since(), page_size):
                 yield business_id, page
 
-    for business_id, page in prefetched(pages()):
+    for business_id, page in prefetched(pages(), name="wave-prefetch"):
         observed_at = datetime.now(UTC)
         window = windows[business_id]
         good, bad = split(page, "customers", observed_at)
@@ -513,41 +513,3 @@ def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
     state["tables_created"] = True
 
 
-def prefetched(items: Iterator[Any], depth: int = 2) -> Iterator[Any]:
-    """The items, with the next ones fetched in a thread while this one is processed. An error in
-    the fetching thread is raised here; stopping early lets the thread end."""
-    queue: Queue[tuple[Any, BaseException | None]] = Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def put(item: tuple[Any, BaseException | None]) -> bool:
-        while not stop.is_set():
-            try:
-                queue.put(item, timeout=0.1)
-                return True
-            except Full:
-                continue
-        return False
-
-    def fetch() -> None:
-        try:
-            for item in items:
-                if not put((item, None)):
-                    return
-            put((done, None))
-        except BaseException as exc:  # handed to the consuming thread, which raises it
-            put((done, exc))
-
-    thread = threading.Thread(target=fetch, name="wave-prefetch", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item, error = queue.get()
-            if error is not None:
-                raise error
-            if item is done:
-                return
-            yield item
-    finally:
-        stop.set()
-        thread.join(timeout=5)
