@@ -94,7 +94,9 @@ def enqueue_from_deltas(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
 
 
 def sendable(con: duckdb.DuckDBPyConnection, target_system: str | None = None) -> list[Operation]:
-    where, params = f"status in {SENDABLE} and attempts < ?", [MAX_ATTEMPTS]
+    # `attempts` counts answered failures only: a row left in_flight by a crash is always resent (a
+    # create with its idempotency key), however often a crash interrupted it
+    where, params = f"status in {SENDABLE}", []
     if target_system:
         where += " and target_system = ?"
         params.append(target_system)
@@ -137,11 +139,11 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def mark_in_flight(con: duckdb.DuckDBPyConnection, operations: list[Operation], run_id: str | None = None) -> None:
-    """Just before the requests leave: count the attempts and (updates) write the ledger, in one
+    """Just before the requests leave: mark them in_flight and (updates) write the ledger, in one
     transaction (one commit per batch, not per operation: a commit costs more than a request)."""
     now, ids = datetime.now(UTC), [op.id for op in operations]
     with transaction(con):
-        con.execute(f"""update {S}.outbox set status = 'in_flight', attempts = attempts + 1, sent_at = ?,
+        con.execute(f"""update {S}.outbox set status = 'in_flight', sent_at = ?,
                         updated_at = ?, run_id = coalesce(?, run_id) where list_contains(?, id)""",
                     [now, now, run_id, ids])
         written = {row[0] for row in con.execute(
@@ -149,8 +151,6 @@ def mark_in_flight(con: duckdb.DuckDBPyConnection, operations: list[Operation], 
         rows = [row for op in operations if op.record_id and op.id not in written
                 for row in _ledger_rows(op, op.record_id, run_id)]
         _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}", rows)
-    for op in operations:
-        op.attempts += 1
 
 
 def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, str | None]], run_id: str) -> None:
@@ -177,9 +177,12 @@ def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, s
 
 
 def mark(con: duckdb.DuckDBPyConnection, op: Operation, status: str, error: str | None = None) -> str:
-    """failed / skipped_stale / dead; a failed row turns dead once it has used up its attempts."""
-    if status == "failed" and op.attempts >= MAX_ATTEMPTS:
-        status, error = "dead", f"gave up after {op.attempts} attempts: {error}"
-    con.execute(f"update {S}.outbox set status = ?, last_error = ?, updated_at = ? where id = ?",
-                [status, (error or "")[:2000] or None, datetime.now(UTC), op.id])
+    """failed / skipped_stale / dead; a failure counts an attempt, and the row turns dead once it has
+    used up its attempts."""
+    if status == "failed":
+        op.attempts += 1
+        if op.attempts >= MAX_ATTEMPTS:
+            status, error = "dead", f"gave up after {op.attempts} failed attempts: {error}"
+    con.execute(f"update {S}.outbox set status = ?, last_error = ?, attempts = ?, updated_at = ? where id = ?",
+                [status, (error or "")[:2000] or None, op.attempts, datetime.now(UTC), op.id])
     return status

@@ -8,14 +8,14 @@ import duckdb
 
 from pipelines import settings
 from pipelines.console import Console
-from pipelines.push.outbox import MAX_ATTEMPTS, SENDABLE, S, _has_deltas
+from pipelines.push.outbox import SENDABLE, S, _has_deltas
 
 
 def planned_sql(con: duckdb.DuckDBPyConnection) -> str:
     """Operations the next push sends: outbox rows still to send, plus current deltas not yet in it."""
     queued = f"""
         select id, target_system, operation, record_id, cluster_id, payload, status, attempts
-        from {S}.outbox where status in {SENDABLE} and attempts < {MAX_ATTEMPTS}"""
+        from {S}.outbox where status in {SENDABLE}"""
     if not _has_deltas(con):
         return queued
     return queued + f"""
