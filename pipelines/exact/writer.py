@@ -1,49 +1,167 @@
-"""Exact Online writer: PUT only the changed fields of an Account, at the division's rate limit.
+"""Exact Online writer: PUT only the changed fields of an Account, at each division's rate limit.
 
-Exact has no ETags. Optimistic locking is one sync call per division before sending: every Account
-whose Timestamp is newer than what extraction read was edited since (by a person, or by another
-tool), so its operation is skipped as stale and recomputed next run. The client's rate schedule
-spaces the PUTs to 60 a minute per division, so a normal push never sees a 429.
+Optimistic locking without ETags: before sending, one `sync/CRM/Accounts` call per division asks for
+every account with a Timestamp above the highest one extraction read (one page holds 1,000 changes, so
+it is one call in practice). An operation whose account is among them was edited after extraction (by
+a person or another tool): it is `stale`, skipped and recomputed next run. Exception: an operation an
+earlier push already sent (its outcome unknown after a crash) whose account now holds exactly our
+values was applied by us; it is recorded as succeeded without a second PUT.
+
+At 60 calls a minute a long push takes minutes per division, so the check is repeated every
+`recheck_seconds` (in the client's clock) with the highest Timestamp the previous check saw: a person's
+edit during the push still stops our pending PUT on that account. Accounts we already wrote show up in
+the recheck too and are ignored. Cost: one call per division per `recheck_seconds`.
+
+Pace: the client's RateSchedule spends each division's minute window and then sleeps until it resets,
+so a normal push never sees a 429. With several divisions the writer takes the next operation from a
+division whose window is open, so one division's wait does not idle the others (one request in flight
+at a time, as Exact asks).
+
+Exact blocks an app for an hour on a division's endpoint after more than 10 errors (400/401/403/404) in
+an hour. The writer stops sending to a division after `error_budget` rejections in one push (the rest
+stay pending for the next push, their attempt not counted), and treats a 403 "too many errors" as
+the block it is.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from pipelines.exact.client import ExactApiError, ExactClient, ExactError
+from pipelines.exact.client import ExactApiError, ExactAuthError, ExactClient, ExactError, ExactRateLimitError
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import AfterSend, BeforeSend, Outcome
+
+REJECTED_STATUSES = (400, 404, 409, 422)
 
 
 class ExactWriter:
     system = "exact"
 
-    def __init__(self, client: ExactClient) -> None:
+    def __init__(self, client: ExactClient, *, recheck_seconds: float = 60.0, error_budget: int = 8) -> None:
         self.client = client
+        self.recheck_seconds, self.error_budget = recheck_seconds, error_budget
+        self._marks: dict[str, int] = {}  # division -> highest Timestamp the last check saw
+        self._checked_at: dict[str, float] = {}  # division -> clock time of the last check
+        self._confirmed: set[str] = set()  # op ids found already applied by an earlier attempt
+        self.stale_during_push = 0
+        self.notes: list[str] = []  # work left undone, for the run's problems
 
     @classmethod
-    def from_config(cls, **overrides) -> ExactWriter:
+    def from_config(cls, **overrides: Any) -> ExactWriter:
         return cls(ExactClient.from_config(**overrides))
 
     @property
     def calls(self) -> int:
         return self.client.total_calls
 
+    # ------------------------------------------------------------------ freshness
+
     def stale(self, operations: list[Operation], marks: dict[str, object]) -> set[str]:
-        by_division: dict[str, set[str]] = defaultdict(set)
+        by_division: dict[str, list[Operation]] = {}
         for op in operations:
-            by_division[str(op.scope_id)].add(str(op.record_id).lower())
-        changed: set[str] = set()
-        for division, ids in by_division.items():
-            since = int(marks.get(division) or 0)
-            for page in self.client.sync_accounts(int(division), since):
-                changed |= {str(row["ID"]).lower() for row in page} & ids
-        return {op.record_id for op in operations if str(op.record_id).lower() in changed}
+            by_division.setdefault(str(op.scope_id), []).append(op)
+        stale: set[str] = set()
+        for division, ops in by_division.items():
+            changed, confirmed = self._check(division, int(marks.get(division) or 0), ops)
+            stale |= {op.record_id for op in changed}
+            self._confirmed |= {op.id for op in confirmed}
+        return stale
+
+    def _check(self, division: str, since: int, operations: Iterable[Operation]
+               ) -> tuple[list[Operation], list[Operation]]:
+        """One sync call. Returns (stale, confirmed): the operations whose account changed after `since`,
+        split into others' edits and our own earlier (crashed) attempts that hold our values."""
+        changed: dict[str, dict[str, Any]] = {}
+        highest = since
+        for page in self.client.sync_accounts(int(division), since):
+            for row in page:
+                changed[str(row.get("ID")).lower()] = row
+                highest = max(highest, int(row.get("Timestamp") or 0))
+        self._marks[division] = highest
+        self._checked_at[division] = self.client.clock.now()
+        stale, confirmed = [], []
+        for op in operations:
+            row = changed.get(str(op.record_id).lower())
+            if row is None:
+                continue
+            if op.attempts > 0 and holds(row, op.payload):
+                confirmed.append(op)
+            else:
+                stale.append(op)
+        return stale, confirmed
+
+    # ------------------------------------------------------------------ sending
 
     def send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
-        for op in operations:  # one at a time: the rate limit, not our bookkeeping, sets the pace
+        confirmed = [op for op in operations if op.id in self._confirmed]
+        if confirmed:
+            after_send([(op, Outcome("succeeded", response_id=op.record_id)) for op in confirmed])
+        queues: dict[str, deque[Operation]] = {}
+        for op in operations:
+            if op.id not in self._confirmed:
+                queues.setdefault(str(op.scope_id), deque()).append(op)
+        rejections: dict[str, int] = {}
+        while queues:
+            division = self._next_division(queues)
+            if self._recheck_due(division):
+                self._recheck(division, queues, after_send)
+                if not queues.get(division):
+                    queues.pop(division, None)
+                    continue
+            queue = queues[division]
+            op = queue.popleft()
             before_send([op])
-            after_send([(op, self._send(op))])
+            outcome = self._send(op)
+            after_send([(op, outcome)])
+            rejections[division] = rejections.get(division, 0) + (outcome.status == "rejected")
+            stop = outcome.error if outcome.status == "deferred" else None
+            if stop is None and rejections[division] >= self.error_budget:
+                stop = (f"{rejections[division]} rejections this push (Exact blocks an endpoint for an hour after "
+                        "more than 10 errors an hour)")
+            if stop is not None and queue:
+                self.notes.append(f"exact division {division}: {len(queue)} operation(s) left for the next "
+                                  f"push: {stop}"[:500])
+                queue.clear()
+            if not queue:
+                del queues[division]
+            else:  # round robin: the next division gets its turn
+                queues[division] = queues.pop(division)
+
+    def _recheck(self, division: str, queues: dict[str, deque[Operation]], after_send: AfterSend) -> None:
+        """The freshness check again, from where the last one ended, for the operations still queued."""
+        queue = queues[division]
+        stale, confirmed = self._check(division, self._marks[division], queue)
+        if not stale and not confirmed:
+            return
+        done = {op.id for op in stale} | {op.id for op in confirmed}
+        queues[division] = deque(op for op in queue if op.id not in done)
+        self.stale_during_push += len(stale)
+        after_send([(op, Outcome("stale", error="exact account changed during the push; recomputed next run"))
+                    for op in stale] + [(op, Outcome("succeeded", response_id=op.record_id)) for op in confirmed])
+
+    def _next_division(self, queues: Mapping[str, deque[Operation]]) -> str:
+        """The first division (in turn order) whose minute window has calls left, else the one whose
+        window resets first (the client then sleeps until it does)."""
+        now_ms = self.client.clock.now() * 1000
+        best, best_ready = None, None
+        for division in queues:
+            budget = self.client.schedule.budgets.get(int(division))
+            ready = 0.0
+            if budget is not None and budget.minute_remaining is not None and budget.minute_remaining <= 0:
+                ready = budget.minute_reset_ms or 0.0
+            if ready <= now_ms:
+                return division
+            if best_ready is None or ready < best_ready:
+                best, best_ready = division, ready
+        return best  # type: ignore[return-value]
+
+    def _recheck_due(self, division: str) -> bool:
+        checked = self._checked_at.get(division)
+        if checked is None or division not in self._marks:
+            return False
+        return self.client.clock.now() - checked >= self.recheck_seconds
 
     def _send(self, op: Operation) -> Outcome:
         if op.operation != "update":  # deactivation is not pushed into Exact (DESIGN.md section 6)
@@ -51,8 +169,14 @@ class ExactWriter:
         try:
             self.client.update_account(int(op.scope_id), op.record_id, op.payload)
             return Outcome("succeeded", response_id=op.record_id)
+        except ExactAuthError:
+            raise  # every other call would fail the same way: stop this system, keep the rows
+        except ExactRateLimitError as exc:  # the day's budget: raised before anything was sent
+            return Outcome("deferred", error=str(exc))
         except ExactApiError as exc:
-            if exc.status in (400, 404, 409, 422):  # Exact refused the data itself
+            if exc.status == 403 and "too many errors" in exc.message.lower():
+                return Outcome("deferred", error=str(exc))
+            if exc.status in REJECTED_STATUSES:  # Exact refused the data itself
                 return Outcome("rejected", error=str(exc))
             return Outcome("failed", error=str(exc))
         except ExactError as exc:
@@ -60,3 +184,16 @@ class ExactWriter:
 
     def close(self) -> None:
         self.client.close()
+
+
+def holds(row: Mapping[str, Any], payload: Mapping[str, Any]) -> bool:
+    """Does the account (as sync/CRM/Accounts returns it) carry every value of the payload? Exact pads
+    Code to 18 characters; empty and null are the same."""
+    for key, wanted in payload.items():
+        have = row.get(key)
+        if isinstance(have, str) or isinstance(wanted, str):
+            if (str(have or "")).strip() != (str(wanted or "")).strip():
+                return False
+        elif have != wanted:
+            return False
+    return True

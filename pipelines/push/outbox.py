@@ -1,17 +1,34 @@
-"""The outbox: every operation is a state row before anything is sent.
+"""The outbox: every operation is a state row (sync.outbox) before anything is sent.
 
-Row life: pending → in_flight → succeeded | failed (retried next push) | skipped_stale | dead.
+Row life:
 
-Crash safety rests on three rules:
+    pending ──> in_flight ──> succeeded
+       │            ├──────> failed ──> (next push) in_flight ... ──> dead   (MAX_ATTEMPTS used up)
+       │            ├──────> dead           (the target rejected the data: 422, inputErrors, 400)
+       │            └──────> skipped_stale  (the target changed after extraction: 412, freshness check)
+       └──(enqueue)──> superseded           (the current deltas no longer want it, or want a newer one)
+
+Crash safety rests on four rules:
+
 - ids are deterministic (delta.operations.op_id): recomputing the same delta after a crash finds the
-  same row instead of adding a second one. A create's id depends on the cluster only, and its payload
-  is frozen at first enqueue, so a resend replays the same Idempotency-Key with the same body;
-- an update's write-ledger entries are written in the transaction that marks it in_flight, before
-  the request leaves: if we crash after the target applied it, the value is still recognised as our
-  echo and cannot outrank a user's later edit elsewhere. A create's entries need the new id, so they
-  are written with its success; until then the new record is unknown to us (its id is nowhere in
-  our state), and a resend replays the idempotency key and gets the same id back;
-- the create's new id is linked to its cluster (by origin) in the transaction that marks it succeeded.
+  same row instead of adding a second one. An update's id covers its record, base version and payload;
+  a create's id depends on the cluster only, and once a create has been attempted its payload is frozen,
+  so every resend replays the same Idempotency-Key with the same body (a never-sent create takes the
+  newest payload);
+- an update's write-ledger entries are written in the transaction that marks it in_flight, before the
+  request leaves: if we crash after the target applied it, the value is still recognised as our echo by
+  the next transform and cannot outrank a person's later edit elsewhere;
+- a create's ledger entries need the new id, so they are written in the transaction that marks it
+  succeeded, together with its link to the cluster (sync.links, established_by 'origin'). That is safe:
+  until then the new customer is in none of our state. A crash in between leaves the row in_flight; the
+  resend replays the Idempotency-Key and CustomPMS answers with the id of the customer it already made
+  (and a resend after a previous unknown outcome first looks the customer up by its external_refs, in
+  case the key has expired). If a transform runs first, it finds the customer by its external_refs
+  (identity's origin pass), links it, and the create disappears from the deltas (superseded below);
+- enqueue supersedes every unsent or unconfirmed row (pending, failed, in_flight) that the current
+  deltas no longer contain: it was computed from an older state of the data (or already took effect
+  and was observed), so sending it could overwrite a newer edit. A succeeded row is never sent again:
+  its id stays taken.
 """
 
 from __future__ import annotations
@@ -29,7 +46,11 @@ from pipelines import settings
 
 S = settings.SYNC_SCHEMA
 MAX_ATTEMPTS = 5
+STATUSES = ("pending", "in_flight", "succeeded", "failed", "skipped_stale", "superseded", "dead")
 SENDABLE = ("pending", "failed", "in_flight")
+LEDGER_COLUMNS = "target_system, target_entity, record_id, property, value_hash, change_time, run_id, outbox_id"
+# rows a push sends: in_flight rows always (their outcome is unknown; a resend is safe and settles it)
+SENDABLE_WHERE = f"(status in ('pending', 'failed') and attempts < {MAX_ATTEMPTS} or status = 'in_flight')"
 
 
 @dataclass
@@ -53,50 +74,100 @@ class Operation:
 
     @property
     def label(self) -> str:
-        return f"{self.target_system} {self.operation} {self.record_id or 'cluster ' + self.cluster_id}"
+        return f"{self.target_system} {self.operation} {self.record_id or 'for cluster ' + str(self.cluster_id)}"
+
+    @property
+    def retried(self) -> bool:
+        """An earlier attempt was sent (attempts counts this one once marked in_flight): it may have applied."""
+        return self.attempts > 1
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Operation) and other.id == self.id
 
 
-def _has_deltas(con: duckdb.DuckDBPyConnection) -> bool:
+def has_deltas(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(con.execute("select count(*) from information_schema.tables "
                             "where table_schema = 'delta' and table_name = 'operations'").fetchone()[0])
 
 
-def enqueue_from_deltas(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
-    """Copy delta.operations into the outbox (new ids only) and supersede unsent updates the current
-    deltas no longer contain: they were computed from an older state and must never be sent."""
-    if not _has_deltas(con):
-        return {"new": 0, "superseded": 0}
-    now = datetime.now(UTC)
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     con.execute("begin")
     try:
-        new = con.execute(f"""
+        yield
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def enqueue_from_deltas(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """Make the outbox match delta.operations, in one transaction, idempotently:
+
+    - new: an operation whose id is not in the outbox yet becomes a pending row;
+    - refreshed: a never-sent pending row whose id reappears with another payload (a create: its id is
+      the cluster's) takes the newest payload;
+    - revived: a superseded row whose id the deltas want again (a create, after a person unlinked the
+      CustomPMS customer) is pending again;
+    - superseded: a pending, failed or in_flight row the deltas no longer contain.
+
+    Running it twice (or after a crash, with the same deltas) changes nothing the second time."""
+    counts = {"new": 0, "refreshed": 0, "revived": 0, "superseded": 0}
+    if not has_deltas(con):
+        return counts
+    now = datetime.now(UTC)
+    with transaction(con):
+        counts["superseded"] = len(con.execute(f"""
+            update {S}.outbox as o
+            set status = 'superseded', updated_at = ?,
+                last_error = coalesce('superseded by ' || r.newer
+                                      || ' (a newer delta for the same record)',
+                                      'superseded: the current deltas no longer contain it')
+            from (
+                select o2.id, min(d.op_id) as newer
+                from {S}.outbox as o2
+                left join delta.operations as d
+                    on d.target_system = o2.target_system and d.target_entity = o2.target_entity
+                    and d.record_id = o2.record_id
+                where o2.status in {SENDABLE}
+                  and o2.id not in (select op_id from delta.operations)
+                group by o2.id
+            ) as r
+            where o.id = r.id
+            returning o.id""", [now]).fetchall())
+        counts["revived"] = len(con.execute(f"""
+            update {S}.outbox as o
+            set status = 'pending', last_error = null, updated_at = ?, run_id = ?
+            from delta.operations as d
+            where o.id = d.op_id and o.status = 'superseded'
+            returning o.id""", [now, run_id]).fetchall())
+        counts["refreshed"] = len(con.execute(f"""
+            update {S}.outbox as o
+            set payload = d.payload, ledger_entries = d.ledger_entries, base_version = d.base_version,
+                base_hash = d.base_hash, scope_id = d.scope_id, run_id = ?, updated_at = ?
+            from delta.operations as d
+            where o.id = d.op_id and o.status = 'pending' and o.attempts = 0
+              and (cast(o.payload as varchar) is distinct from cast(d.payload as varchar)
+                   or cast(o.ledger_entries as varchar) is distinct from cast(d.ledger_entries as varchar))
+            returning o.id""", [run_id, now]).fetchall())
+        counts["new"] = len(con.execute(f"""
             insert into {S}.outbox (id, run_id, target_system, target_entity, record_id, scope_id, cluster_id,
                                     operation, payload, base_version, base_hash, ledger_entries, status,
                                     attempts, created_at, updated_at)
             select d.op_id, ?, d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id,
                    d.operation, d.payload, d.base_version, d.base_hash, d.ledger_entries, 'pending', 0, ?, ?
-            from delta.operations as d
+            from (select distinct on (op_id) * from delta.operations) as d
             anti join {S}.outbox as o on o.id = d.op_id
-            returning id""", [run_id, now, now]).fetchall()
-        # Creates are never superseded: one may already have reached CustomPMS (in_flight), and its
-        # id only depends on the cluster, so a still-wanted create keeps its row anyway.
-        superseded = con.execute(f"""
-            update {S}.outbox set status = 'skipped_stale', updated_at = ?,
-                   last_error = 'superseded: the current deltas no longer contain it'
-            where status in ('pending', 'failed') and operation <> 'create'
-              and id not in (select op_id from delta.operations)
-            returning id""", [now]).fetchall()
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    return {"new": len(new), "superseded": len(superseded)}
+            returning id""", [run_id, now, now]).fetchall())
+    return counts
 
 
 def sendable(con: duckdb.DuckDBPyConnection, target_system: str | None = None) -> list[Operation]:
-    # `attempts` counts answered failures only: a row left in_flight by a crash is always resent (a
-    # create with its idempotency key), however often a crash interrupted it
-    where, params = f"status in {SENDABLE}", []
+    """Rows the next push sends, oldest first."""
+    where, params = SENDABLE_WHERE, []
     if target_system:
         where += " and target_system = ?"
         params.append(target_system)
@@ -109,9 +180,6 @@ def sendable(con: duckdb.DuckDBPyConnection, target_system: str | None = None) -
                   attempts, status, json.loads(ledger or "[]"))
         for op_id, system, entity, record, scope, cluster, operation, payload, base, attempts, status, ledger in rows
     ]
-
-
-LEDGER_COLUMNS = "target_system, target_entity, record_id, property, value_hash, change_time, run_id, outbox_id"
 
 
 def _insert_values(con: duckdb.DuckDBPyConnection, sql: str, rows: list[list[Any]], chunk: int = 400) -> None:
@@ -127,62 +195,91 @@ def _ledger_rows(op: Operation, record_id: str, run_id: str | None) -> list[list
              run_id, op.id] for e in op.ledger_entries if e.get("value_hash") is not None]
 
 
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("begin")
-    try:
-        yield
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-
-
 def mark_in_flight(con: duckdb.DuckDBPyConnection, operations: list[Operation], run_id: str | None = None) -> None:
-    """Just before the requests leave: mark them in_flight and (updates) write the ledger, in one
-    transaction (one commit per batch, not per operation: a commit costs more than a request)."""
+    """Just before the requests leave: count the attempt and (updates) write the ledger, in one
+    transaction for the whole batch (a commit costs more than a request)."""
+    if not operations:
+        return
     now, ids = datetime.now(UTC), [op.id for op in operations]
     with transaction(con):
-        con.execute(f"""update {S}.outbox set status = 'in_flight', sent_at = ?,
+        con.execute(f"""update {S}.outbox set status = 'in_flight', attempts = attempts + 1, sent_at = ?,
                         updated_at = ?, run_id = coalesce(?, run_id) where list_contains(?, id)""",
                     [now, now, run_id, ids])
-        written = {row[0] for row in con.execute(
-            f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)", [ids]).fetchall()}
-        rows = [row for op in operations if op.record_id and op.id not in written
-                for row in _ledger_rows(op, op.record_id, run_id)]
-        _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}", rows)
+        updates = [op for op in operations if op.record_id and op.ledger_entries]
+        if updates:
+            written = {row[0] for row in con.execute(
+                f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)",
+                [[op.id for op in updates]]).fetchall()}
+            rows = [row for op in updates if op.id not in written for row in _ledger_rows(op, op.record_id, run_id)]
+            _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}", rows)
+    for op in operations:
+        op.attempts += 1
+        op.status = "in_flight"
 
 
 def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, str | None]], run_id: str) -> None:
-    """Done; each create's new record is linked to its cluster (by origin). Call inside a transaction."""
+    """Done; each create's new record gets its ledger entries and its link to the cluster (by origin).
+    Call inside a transaction."""
     if not done:
         return
     now = datetime.now(UTC)
     _insert_values(con, f"""
         update {S}.outbox set status = 'succeeded', response_id = v.response_id, last_error = null,
-               record_id = coalesce(outbox.record_id, v.response_id), updated_at = current_timestamp
-        from (values {{values}}) as v(id, response_id) where outbox.id = v.id""",
-        [[op.id, response_id] for op, response_id in done])
-    creates = [(op, response_id) for op, response_id in done if op.operation == "create" and response_id]
-    if creates:
-        _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}",
-                       [row for op, new_id in creates for row in _ledger_rows(op, new_id, run_id)])
-        _insert_values(con, f"""
-            insert into {S}.links (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
-            select v.cluster_id, v.system, v.entity, v.record_id, 'origin', null, v.run_id, v.linked_at
-            from (values {{values}}) as v(cluster_id, system, entity, record_id, run_id, linked_at)
-            anti join {S}.links as l on l.system = v.system and l.entity = v.entity and l.record_id = v.record_id
-                and l.unlinked_at is null""",
-            [[op.cluster_id, op.target_system, op.target_entity, new_id, run_id, now] for op, new_id in creates])
+               record_id = coalesce(outbox.record_id, v.response_id), updated_at = v.done_at
+        from (values {{values}}) as v(id, response_id, done_at) where outbox.id = v.id""",
+        [[op.id, response_id, now] for op, response_id in done])
+    creates = [(op, new_id) for op, new_id in done if op.operation == "create" and new_id]
+    if not creates:
+        return
+    written = {row[0] for row in con.execute(
+        f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)",
+        [[op.id for op, _ in creates]]).fetchall()}
+    _insert_values(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) values {{values}}",
+                   [row for op, new_id in creates if op.id not in written for row in _ledger_rows(op, new_id, run_id)])
+    _insert_values(con, f"""
+        insert into {S}.links (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
+        select v.cluster_id, v.system, v.entity, v.record_id, 'origin', null, v.run_id, v.linked_at
+        from (values {{values}}) as v(cluster_id, system, entity, record_id, run_id, linked_at)
+        anti join {S}.links as l on l.system = v.system and l.entity = v.entity and l.record_id = v.record_id
+            and l.unlinked_at is null""",
+        [[op.cluster_id, op.target_system, op.target_entity, new_id, run_id, now] for op, new_id in creates])
+    for op, _ in done:
+        op.status = "succeeded"
 
 
 def mark(con: duckdb.DuckDBPyConnection, op: Operation, status: str, error: str | None = None) -> str:
-    """failed / skipped_stale / dead; a failure counts an attempt, and the row turns dead once it has
-    used up its attempts."""
-    if status == "failed":
-        op.attempts += 1
-        if op.attempts >= MAX_ATTEMPTS:
-            status, error = "dead", f"gave up after {op.attempts} failed attempts: {error}"
-    con.execute(f"update {S}.outbox set status = ?, last_error = ?, attempts = ?, updated_at = ? where id = ?",
-                [status, (error or "")[:2000] or None, op.attempts, datetime.now(UTC), op.id])
+    """failed / skipped_stale / dead / pending; a failed row turns dead once it has used up its attempts.
+    Returns the status written."""
+    if status == "failed" and op.attempts >= MAX_ATTEMPTS:
+        status, error = "dead", f"gave up after {op.attempts} attempts: {error}"
+    con.execute(f"update {S}.outbox set status = ?, last_error = ?, updated_at = ? where id = ?",
+                [status, (error or "")[:2000] or None, datetime.now(UTC), op.id])
+    op.status = status
     return status
+
+
+def mark_many(con: duckdb.DuckDBPyConnection, operations: list[Operation], status: str, error: str) -> None:
+    """The same status and reason for many rows, in one statement (e.g. stale before sending)."""
+    if not operations:
+        return
+    con.execute(f"update {S}.outbox set status = ?, last_error = ?, updated_at = ? where list_contains(?, id)",
+                [status, error[:2000], datetime.now(UTC), [op.id for op in operations]])
+    for op in operations:
+        op.status = status
+
+
+def undo_attempt(con: duckdb.DuckDBPyConnection, op: Operation, reason: str) -> None:
+    """The operation was marked in_flight but never left (e.g. Exact's daily budget was used up): back to
+    pending, the attempt not counted, its ledger entries (nothing was written) removed."""
+    con.execute(f"""update {S}.outbox set status = 'pending', attempts = greatest(attempts - 1, 0),
+                    last_error = ?, updated_at = ? where id = ?""", [reason[:2000], datetime.now(UTC), op.id])
+    if op.attempts <= 1:
+        forget_ledger(con, [op])
+    op.attempts, op.status = max(op.attempts - 1, 0), "pending"
+
+
+def forget_ledger(con: duckdb.DuckDBPyConnection, operations: list[Operation]) -> None:
+    """Remove the ledger entries of operations that certainly changed nothing in the target (rejected,
+    or refused by If-Match on their first attempt): a value we never wrote must not pass as our echo."""
+    if operations:
+        con.execute(f"delete from {S}.write_ledger where list_contains(?, outbox_id)", [[op.id for op in operations]])

@@ -1,13 +1,24 @@
 """Push stage: the current deltas become outbox rows, then each system's writer sends them.
 
-Per system: one freshness check (a call per division or business) marks operations whose target
-changed after extraction as `skipped_stale`; the rest are sent, each batch marked in_flight just
-before its requests leave and recorded once they are answered. A crash anywhere leaves rows that
-the next push resends safely (see outbox.py for why).
+Per system:
+1. operations whose base version is older than what the latest extraction saw (extract ran, transform
+   did not) are `skipped_stale` at no cost: the next transform recomputes them;
+2. the writer's freshness check (one call per Exact division or Wave business, none for CustomPMS,
+   which has If-Match) marks operations whose target changed after extraction as `skipped_stale`;
+3. the rest are sent: each batch is marked in_flight (its ledger entries written) in one transaction
+   just before its requests leave, and its outcomes are recorded in one transaction once answered.
+
+A crash anywhere leaves rows that the next push settles safely (see outbox.py for why). One system
+failing (down, bad credentials) does not stop the others; its problem is recorded on the run.
+
+Crash tests set CUSTOMER_SYNC_PUSH_CRASH to `after_send:N` (the process dies once N operations have
+been answered, before their outcomes are recorded) or `before_send:N` (dies right after the N-th
+operation was marked in_flight, before its request leaves). Unset, it costs nothing.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,104 +33,186 @@ from pipelines.runs import Run
 from pipelines.state import ensure_state
 
 SYSTEMS = ("custompms", "exact", "wave")
+CRASH_ENV = "CUSTOMER_SYNC_PUSH_CRASH"
+CRASH_EXIT_CODE = 86
+MAX_PROBLEMS_PER_SYSTEM = 20
 
 
-def writers(systems: Iterable[str]) -> dict[str, Writer]:
-    from pipelines.custompms.writer import CustomPMSWriter
-    from pipelines.exact.writer import ExactWriter
-    from pipelines.wave.writer import WaveWriter
+def make_writer(system: str) -> Writer:
+    """The system's writer, configured from dlt's config and secrets (sources.<system>.*)."""
+    if system == "custompms":
+        from pipelines.custompms.writer import CustomPMSWriter
 
-    factories = {"custompms": CustomPMSWriter, "exact": ExactWriter, "wave": WaveWriter}
-    return {system: factories[system].from_config() for system in systems}
+        return CustomPMSWriter.from_config()
+    if system == "exact":
+        from pipelines.exact.writer import ExactWriter
+
+        return ExactWriter.from_config()
+    if system == "wave":
+        from pipelines.wave.writer import WaveWriter
+
+        return WaveWriter.from_config()
+    raise ValueError(f"no writer for system {system!r}")
 
 
 def push(run: Run, console: Console, db_path: Path | None = None, systems: Iterable[str] | None = None,
          writer_map: dict[str, Writer] | None = None) -> None:
+    """Enqueue the current deltas (idempotent), then send what is sendable, system by system.
+    Updates run.ops (sent, succeeded, failed, skipped), run.problems and run.api_calls. Writers from
+    `writer_map` (tests, benchmarks) are used as given and closed at the end, like configured ones."""
     with duckdb.connect(str(db_path or settings.DUCKDB_FILE)) as con:
         ensure_state(con)
         counts = outbox.enqueue_from_deltas(con, run.run_id)
-        console.log("outbox", new=counts["new"], superseded=counts["superseded"])
-        pending = {system: outbox.sendable(con, system) for system in systems or SYSTEMS}
-        pending = {system: ops for system, ops in pending.items() if ops}
-        if not pending:
-            return
-        writer_map = writer_map if writer_map is not None else writers(pending)
-        for system, operations in pending.items():
-            writer = writer_map[system]
+        console.log("outbox", **counts)
+        crash = _crash_plan()
+        for system in systems or SYSTEMS:
+            operations = outbox.sendable(con, system)
+            if not operations:
+                continue
+            writer: Writer | None = None
+            problems: list[str] = []
             try:
-                _push_system(con, run, console, writer, operations)
+                writer = (writer_map or {}).get(system) or make_writer(system)
+                _push_system(con, run, console, writer, operations, problems, crash)
             except Exception as exc:  # one system down must not stop the others
-                run.problems.append(f"push {system} stopped: {type(exc).__name__}: {exc}"[:500])
-                console.error(run.problems[-1])
+                problems.insert(0, f"push {system} stopped: {type(exc).__name__}: {exc}"[:500])
+                console.error(problems[0])
             finally:
-                run.add_calls(system, writer.calls)
-                writer.close()
+                if writer is not None:
+                    run.add_calls(system, writer.calls)
+                    writer.close()
+            run.problems.extend(problems[:MAX_PROBLEMS_PER_SYSTEM])
+            if len(problems) > MAX_PROBLEMS_PER_SYSTEM:
+                run.problems.append(f"push {system}: {len(problems) - MAX_PROBLEMS_PER_SYSTEM} more problems, "
+                                    "see analysis.failed_operations")
 
 
 def _push_system(con: duckdb.DuckDBPyConnection, run: Run, console: Console, writer: Writer,
-                 operations: list[Operation]) -> None:
-    updates = [op for op in operations if op.operation != "create"]
-    stale = writer.stale(updates, freshness_marks(con, writer.system)) if updates else set()
-    fresh = [op for op in operations if op.operation == "create" or op.record_id not in stale]
+                 operations: list[Operation], problems: list[str], crash: list | None = None) -> None:
+    system = writer.system
+    outdated = outdated_operations(con, system, operations)
+    prepare = getattr(writer, "prepare", None)
+    if prepare is not None:
+        prepare(con, operations)
+    checked = [op for op in operations if op.operation != "create" and op.id not in outdated]
+    changed = writer.stale(checked, freshness_marks(con, system)) if checked else set()
+    stale = [op for op in checked if op.record_id in changed]
     with outbox.transaction(con):
-        for op in operations:
-            if op not in fresh:
-                outbox.mark(con, op, "skipped_stale", f"{writer.system} record changed after extraction")
-                run.ops["skipped"] += 1
-    if writer.system == "wave":
-        writer.addresses = wave_addresses(con, [op.record_id for op in fresh])
-    with console.progress(f"push {writer.system}", total=len(fresh)) as advance:
+        outbox.mark_many(con, [op for op in operations if op.id in outdated], "skipped_stale",
+                         f"{system} record was extracted again after this delta was computed; recomputed next run")
+        outbox.mark_many(con, stale, "skipped_stale", f"{system} record changed after extraction; recomputed next run")
+    run.ops["skipped"] += len(outdated) + len(stale)
+    skip = outdated | {op.id for op in stale}
+    fresh = [op for op in operations if op.id not in skip]
+    console.log(f"push {system}", operations=len(fresh), stale=len(skip))
+    with console.progress(f"push {system}", total=len(fresh)) as advance:
+
         def before_send(batch: list[Operation]) -> None:
             outbox.mark_in_flight(con, batch, run.run_id)
             run.ops["sent"] += len(batch)
+            if crash and crash[0] == "before_send":
+                crash[2] += len(batch)
+                if crash[2] >= crash[1]:
+                    os._exit(CRASH_EXIT_CODE)  # the requests never leave; the rows stay in_flight
 
         def after_send(results: list[tuple[Operation, Outcome]]) -> None:
+            if crash and crash[0] == "after_send":
+                crash[2] += len(results)
+                if crash[2] >= crash[1]:
+                    os._exit(CRASH_EXIT_CODE)  # the target applied them; we never record it
             with outbox.transaction(con):
-                record(con, run, results)
+                record(con, run, results, problems)
             advance(len(results))
 
-        writer.send_all(fresh, before_send, after_send)
+        try:
+            writer.send_all(fresh, before_send, after_send)
+        finally:
+            problems.extend(getattr(writer, "notes", []))
 
 
-def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operation, Outcome]]) -> None:
-    """The outcomes of one batch (inside its transaction)."""
+def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operation, Outcome]],
+           problems: list[str] | None = None) -> None:
+    """The outcomes of one batch (call inside its transaction)."""
+    problems = run.problems if problems is None else problems
     succeeded = [(op, outcome.response_id) for op, outcome in results if outcome.status == "succeeded"]
     outbox.mark_succeeded(con, succeeded, run.run_id)
     run.ops["succeeded"] += len(succeeded)
+    certain_no_effect: list[Operation] = []
     for op, outcome in results:
         if outcome.status == "succeeded":
             continue
         if outcome.status == "stale":
             outbox.mark(con, op, "skipped_stale", outcome.error)
             run.ops["skipped"] += 1
-            continue
-        # rejected: the target refused the data itself; retrying the same body cannot help, a person
-        # must fix the source record (a new delta then gets a new operation)
-        status = outbox.mark(con, op, "dead" if outcome.status == "rejected" else "failed", outcome.error)
-        run.ops["failed"] += 1
-        run.problems.append(f"{op.label} {status}: {outcome.error}"[:500])
+            if not op.retried:
+                certain_no_effect.append(op)
+        elif outcome.status == "deferred":  # never left (a budget is used up): next push, attempt not counted
+            outbox.undo_attempt(con, op, outcome.error or "deferred")
+            run.ops["sent"] -= 1
+        elif outcome.status == "rejected":
+            # the target refused the data itself; resending the same body cannot help: a person fixes the
+            # source record (the fix is a new delta, hence a new operation)
+            outbox.mark(con, op, "dead", outcome.error)
+            run.ops["failed"] += 1
+            problems.append(f"{op.label} dead: {outcome.error}"[:500])
+            if not op.retried:
+                certain_no_effect.append(op)
+        else:  # failed: transient, its outcome unknown; the next push resends it (until MAX_ATTEMPTS)
+            status = outbox.mark(con, op, "failed", outcome.error)
+            run.ops["failed"] += 1
+            problems.append(f"{op.label} {status}: {outcome.error}"[:500])
+    outbox.forget_ledger(con, certain_no_effect)
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
+                            "and table_name = ?", [schema, table]).fetchone()[0])
+
+
+# the current version of each target record as the latest extraction landed it, comparable with the
+# operation's base_version (staging's source_version: Exact Timestamp, Wave modifiedAt, CustomPMS version)
+_CURRENT_VERSION = {
+    "exact": ("raw_exact", "accounts", "cast(t.timestamp as bigint) > try_cast(o.base_version as bigint)"),
+    "wave": ("raw_wave", "customers", "cast(t.modified_at as varchar) > o.base_version"),
+    "custompms": ("raw_custompms", "customers", "cast(t.version as bigint) > try_cast(o.base_version as bigint)"),
+}
+
+
+def outdated_operations(con: duckdb.DuckDBPyConnection, system: str, operations: list[Operation]) -> set[str]:
+    """Ids of updates computed from an older version of their record than the raw layer now holds."""
+    spec = _CURRENT_VERSION.get(system)
+    ids = [op.id for op in operations if op.operation != "create" and op.record_id and op.base_version]
+    if not spec or not ids or not _table_exists(con, spec[0], spec[1]):
+        return set()
+    schema, table, newer = spec
+    rows = con.execute(f"""
+        select o.id from {outbox.S}.outbox as o
+        inner join {schema}.{table} as t on cast(t.id as varchar) = o.record_id
+        where list_contains(?, o.id) and {newer}""", [ids]).fetchall()
+    return {row[0] for row in rows}
 
 
 def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, object]:
     """How far extraction read, per division (Exact Timestamp) or business (Wave modifiedAt)."""
     queries = {
-        "exact": "select cast(division as varchar), max(timestamp) from raw_exact.accounts group by 1",
-        "wave": "select business_id, max(modified_at) from raw_wave.customers group by 1",
+        "exact": ("raw_exact", "select cast(division as varchar), max(timestamp) from raw_exact.accounts group by 1"),
+        "wave": ("raw_wave", "select business_id, max(modified_at) from raw_wave.customers group by 1"),
     }
     if system not in queries:
         return {}
-    return dict(con.execute(queries[system]).fetchall())
-
-
-def wave_addresses(con: duckdb.DuckDBPyConnection, record_ids: list[str]) -> dict[str, dict]:
-    """The extracted address of each Wave customer, in the shape Wave returns it (for the merge)."""
-    if not record_ids:
+    schema, sql = queries[system]
+    table = "accounts" if system == "exact" else "customers"
+    if not _table_exists(con, schema, table):
         return {}
-    rows = con.execute("""
-        select id, address_line1, address_line2, city, province_code, country_code, postal_code
-        from raw_wave.customers where list_contains(?, id)""", [record_ids]).fetchall()
-    return {
-        rid: {"addressLine1": a1, "addressLine2": a2, "city": city, "province": {"code": province},
-              "country": {"code": country}, "postalCode": postal}
-        for rid, a1, a2, city, province, country, postal in rows
-    }
+    return dict(con.execute(sql).fetchall())
+
+
+def _crash_plan() -> list | None:
+    """[point, after_n, count] from CUSTOMER_SYNC_PUSH_CRASH, or None."""
+    value = os.environ.get(CRASH_ENV, "")
+    if not value:
+        return None
+    point, _, number = value.partition(":")
+    if point not in ("before_send", "after_send"):
+        raise ValueError(f"{CRASH_ENV} must be before_send:N or after_send:N, not {value!r}")
+    return [point, max(1, int(number or 1)), 0]

@@ -1,66 +1,166 @@
 """Wave writer: customerPatch with only the changed fields, checking didSucceed and inputErrors.
 
-A patch's `address` replaces the whole address, so a changed address field is laid over the
-address as extracted (which the freshness check has just shown to be current). Optimistic locking:
-one `modifiedAtAfter` query per business before sending; customers modified after what extraction
-read are skipped as stale and recomputed next run.
+- A patch's `address` REPLACES the whole address (fields left out are cleared), so the changed address
+  fields are laid over the address as extracted (merge_address), which the freshness check has just
+  shown to be current, and the full address is sent.
+- Optimistic locking without ETags: one `customers(modifiedAtAfter: <newest modifiedAt extraction
+  read>)` query per business before sending (one page of 100 changes: one call in practice). A customer
+  among the answers was edited after extraction: its operation is `stale`, skipped and recomputed next
+  run, unless an earlier push already sent it (its outcome unknown after a crash) and the customer now
+  holds exactly our values: then it succeeded, and is recorded so without a second patch.
+- The client never repeats a mutation whose outcome is unknown (5xx, timeout). customerPatch sets
+  values, so repeating it is safe: the writer does, up to `patch_retries` times with backoff. A patch
+  Wave refuses (didSucceed false, inputErrors, a GraphQL error about the input) is `rejected` with
+  Wave's messages; the other operations carry on.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+import random
+import time
+from collections.abc import Callable, Mapping
 from typing import Any
+
+import duckdb
 
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import AfterSend, BeforeSend, Outcome
-from pipelines.wave.client import WaveClient, WaveError, merge_address
+from pipelines.wave.client import (
+    WaveAuthError,
+    WaveClient,
+    WaveGraphQLError,
+    WaveTransportError,
+    address_input,
+    merge_address,
+)
 
 
 class WaveWriter:
     system = "wave"
 
-    def __init__(self, client: WaveClient) -> None:
+    def __init__(self, client: WaveClient, *, patch_retries: int = 3, backoff_base: float = 0.5,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.client = client
-        self.addresses: Mapping[str, Mapping[str, Any]] = {}  # record id -> address as read (set by push)
+        self.patch_retries, self.backoff_base, self._sleep = patch_retries, backoff_base, sleep
+        self.addresses: dict[str, dict[str, Any]] = {}  # record id -> address as extracted (Wave's read shape)
+        self._confirmed: set[str] = set()
 
     @classmethod
-    def from_config(cls, **overrides) -> WaveWriter:
+    def from_config(cls, **overrides: Any) -> WaveWriter:
         return cls(WaveClient.from_config(**overrides))
 
     @property
     def calls(self) -> int:
         return self.client.calls
 
+    def prepare(self, con: duckdb.DuckDBPyConnection, operations: list[Operation]) -> None:
+        """Read the extracted address of every customer whose patch changes part of it."""
+        ids = [op.record_id for op in operations if op.record_id and "address" in op.payload]
+        if not ids or not con.execute("select count(*) from information_schema.tables where table_schema = "
+                                      "'raw_wave' and table_name = 'customers'").fetchone()[0]:
+            return
+        rows = con.execute("""
+            select id, address_line1, address_line2, city, province_code, country_code, postal_code
+            from raw_wave.customers where list_contains(?, id)""", [ids]).fetchall()
+        self.addresses.update({
+            rid: {"addressLine1": a1, "addressLine2": a2, "city": city, "province": {"code": province},
+                  "country": {"code": country}, "postalCode": postal}
+            for rid, a1, a2, city, province, country, postal in rows
+        })
+
     def stale(self, operations: list[Operation], marks: dict[str, object]) -> set[str]:
-        by_business: dict[str, set[str]] = defaultdict(set)
+        by_business: dict[str, list[Operation]] = {}
         for op in operations:
-            by_business[str(op.scope_id)].add(op.record_id)
-        changed: set[str] = set()
-        for business, ids in by_business.items():
-            for page in self.client.customers(business, modified_after=marks.get(business)):
-                changed |= {node["id"] for node in page} & ids
-        return changed
+            by_business.setdefault(str(op.scope_id), []).append(op)
+        stale: set[str] = set()
+        for business, ops in by_business.items():
+            since = marks.get(business) or min((op.base_version for op in ops if op.base_version), default=None)
+            if since is None:
+                continue  # nothing tells how far extraction read: no check possible (and no delta either)
+            changed = {node["id"]: node for page in self.client.customers(business, modified_after=since)
+                       for node in page if isinstance(node, dict) and node.get("id")}
+            for op in ops:
+                node = changed.get(op.record_id)
+                if node is None:
+                    continue
+                if op.attempts > 0 and holds(node, op.payload):
+                    self._confirmed.add(op.id)  # our own earlier patch, applied before a crash
+                else:
+                    stale.add(op.record_id)
+        return stale
 
     def send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
-        for op in operations:  # one at a time: the rate limit, not our bookkeeping, sets the pace
+        confirmed = [op for op in operations if op.id in self._confirmed]
+        if confirmed:
+            after_send([(op, Outcome("succeeded", response_id=op.record_id)) for op in confirmed])
+        for op in operations:
+            if op.id in self._confirmed:
+                continue
             before_send([op])
             after_send([(op, self._send(op))])
+
+    def patch_body(self, op: Operation) -> dict[str, Any]:
+        """The CustomerPatchInput: the changed fields, with a changed address completed from the extracted one."""
+        patch = {"id": op.record_id, **op.payload}
+        if "address" in patch:
+            if op.record_id not in self.addresses:  # not extracted (yet): read it, one call
+                current = self.client.customer(str(op.scope_id), op.record_id) or {}
+                self.addresses[op.record_id] = current.get("address") or {}
+            patch["address"] = merge_address(self.addresses[op.record_id], patch["address"])
+        return patch
 
     def _send(self, op: Operation) -> Outcome:
         if op.operation != "update":  # deactivation is not pushed into Wave (DESIGN.md section 6)
             return Outcome("rejected", error=f"wave customers take no {op.operation}")
-        patch = {"id": op.record_id, **op.payload}
-        if "address" in patch:
-            patch["address"] = merge_address(self.addresses.get(op.record_id), patch["address"])
         try:
-            customer, errors = self.client.patch_customer(patch)
-        except WaveError as exc:
+            patch = self.patch_body(op)
+        except (ValueError, WaveGraphQLError) as exc:
+            return Outcome("rejected", error=str(exc))
+        except WaveTransportError as exc:
             return Outcome("failed", error=str(exc))
+        attempt = 0
+        while True:
+            try:
+                customer, errors = self.client.patch_customer(patch)
+                break
+            except WaveAuthError:
+                raise  # every other request would fail the same way: stop this system, keep the rows
+            except WaveTransportError as exc:
+                # maybe_applied: the client does not repeat a mutation it may have applied; a patch sets
+                # values, so repeating it is safe. Otherwise the client has used up its own retries.
+                if not exc.maybe_applied or attempt >= self.patch_retries:
+                    return Outcome("failed", error=str(exc))
+                delay = self.backoff_base * 2**attempt
+                self._sleep(delay / 2 + random.uniform(0, delay / 2))
+                attempt += 1
+            except WaveGraphQLError as exc:  # the input itself (or an unknown customer): not transient
+                return Outcome("rejected", error=str(exc))
         if customer is None or errors:
-            reasons = "; ".join(f"{'.'.join(map(str, e.get('path') or []))}: {e.get('message')}" for e in errors)
-            return Outcome("rejected", error=f"Wave customerPatch inputErrors: {reasons}")
-        return Outcome("succeeded", response_id=customer["id"])
+            reasons = "; ".join(f"{'.'.join(map(str, e.get('path') or [])) or 'input'}: {e.get('message')}"
+                                for e in errors) or "didSucceed false"
+            return Outcome("rejected", error=f"Wave customerPatch refused: {reasons}")
+        return Outcome("succeeded", response_id=customer.get("id") or op.record_id)
 
     def close(self) -> None:
         self.client.close()
+
+
+def _same(have: Any, wanted: Any) -> bool:
+    if isinstance(have, str) or isinstance(wanted, str):
+        return str(have or "").strip() == str(wanted or "").strip()
+    return have == wanted
+
+
+def holds(node: Mapping[str, Any], payload: Mapping[str, Any]) -> bool:
+    """Does the customer (as Customers returns it) carry every value of the patch payload?"""
+    for key, wanted in payload.items():
+        if key == "address":
+            have = address_input(node.get("address"))
+            if not all(_same(have.get(k), v) for k, v in (wanted or {}).items()):
+                return False
+        elif key == "currency":
+            if not _same((node.get("currency") or {}).get("code"), wanted):
+                return False
+        elif not _same(node.get(key), wanted):
+            return False
+    return True
