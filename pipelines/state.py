@@ -143,6 +143,32 @@ create table if not exists {S}.not_writable (
     recorded_at   timestamptz not null default current_timestamp
 );
 
+-- Everything that needs a person, in one list: records that could not be parsed, source values
+-- that break a constraint, properties a target's constraints or answers refused, oversized values
+-- and match conflicts. A row holds for one value (value_hash): a new value is a new row, and the old
+-- one resolves itself once that value is gone. Ignored rows stay ignored for that value.
+create table if not exists {S}.quarantine (
+    quarantine_id  text primary key,        -- md5(kind|system|entity|record_id or cluster_id|property|value_hash)
+    kind           text not null,           -- parse_failure, source_value, target_constraint,
+                                            -- target_rejection, oversized, match_conflict
+    system         text not null,           -- where the record lives (the target, for target_* kinds)
+    entity         text not null,
+    record_id      text,                    -- null for a create not yet made (cluster_id says which)
+    cluster_id     text,
+    property       text,                    -- canonical property; null when the whole record is affected
+    value          text,                    -- the offending value, truncated for display
+    value_hash     text,                    -- md5 of the whole value
+    reason         text not null,
+    outbox_id      text,                    -- the operation a target rejection came from
+    first_seen     timestamptz not null,
+    last_seen      timestamptz not null,
+    status         text not null default 'open',  -- open, resolved, ignored
+    resolved_at    timestamptz,
+    resolved_by    text,                    -- 'sync' when it resolved itself, else the person
+    note           text,                    -- a person's reason, or how it resolved
+    run_id         text                     -- the run that last saw it
+);
+
 -- Tie-break when two records changed a property at the same instant: lower wins.
 create table if not exists {S}.system_priority (
     system    text not null,

@@ -12,9 +12,14 @@ from pipelines.push.outbox import Operation
 @dataclass
 class Outcome:
     status: str  # succeeded | stale (target changed since extraction) | rejected (the target refused
-    #              the data: retrying cannot help) | failed (transient: retried next push)
+    #              the data: retrying cannot help) | failed (transient: retried next push) | deferred
+    #              (never sent: a budget is used up; pending for the next push, attempt not counted)
     response_id: str | None = None
     error: str | None = None
+    # for a rejection: the target's own field names it blamed (CustomPMS 422 `fields` keys such as
+    # "email" or "address.country", Wave inputErrors `path` such as "input.email" -> "email", the
+    # Exact field its message names such as "Email"); empty when the answer names none
+    fields: tuple[str, ...] = ()
 
 
 BeforeSend = Callable[[list[Operation]], None]  # marks them in_flight (one transaction)
