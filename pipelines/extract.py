@@ -14,7 +14,7 @@ from dlt.common.pipeline import LoadInfo
 
 from pipelines import settings
 from pipelines.console import Console
-from pipelines.errors import missing_config
+from pipelines.errors import missing_config, summarize
 from pipelines.runs import Run
 
 SYSTEMS = ("exact", "wave", "custompms")
@@ -64,8 +64,8 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
             except Exception as exc:  # one system down must not stop the others
                 if (missing := missing_config(exc)) is not None:
                     raise missing from None  # misconfiguration: refuse the run, name the key
-                run.problems.append(f"extract {system} failed: {_short(exc)}")
-                console.error(f"extract {system} failed: {_short(exc)}")
+                run.problems.append(f"extract {system} failed: {summarize(exc)}")
+                console.error(run.problems[-1])
                 continue
             counts = pipeline.last_trace.last_normalize_info.row_counts if pipeline.last_trace else {}
             rows = sum(n for table, n in counts.items() if not table.startswith("_dlt") and
@@ -77,9 +77,3 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                         api_calls=run.api_calls.get(system, 0))
     return loads
 
-
-def _short(exc: BaseException) -> str:
-    """The innermost cause: dlt wraps source errors in pipeline-step exceptions."""
-    while exc.__cause__ is not None or exc.__context__ is not None:
-        exc = exc.__cause__ or exc.__context__
-    return f"{type(exc).__name__}: {exc}"[:500]

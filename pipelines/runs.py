@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import settings
+from pipelines.errors import OperatorError
 
 RUNS_DDL = f"""
 create schema if not exists {settings.SYNC_SCHEMA};
@@ -46,7 +47,7 @@ create table if not exists {settings.SYNC_SCHEMA}.runs (
 """
 
 
-class RunLocked(RuntimeError):
+class RunLocked(OperatorError):
     """Another run holds the lock."""
 
 

@@ -38,6 +38,7 @@ from urllib.parse import quote
 import httpx
 
 from pipelines import settings
+from pipelines.errors import OperatorError
 
 log = logging.getLogger("pipelines.custompms")
 
@@ -73,7 +74,7 @@ class RealClock:
 # ---------------------------------------------------------------------- errors
 
 
-class CustomPMSError(RuntimeError):
+class CustomPMSError(OperatorError):
     """An error answer (the contract's Error schema) or a failure to get one.
 
     `status` is the HTTP status (0 for a transport failure), `code`/`message`/`fields` come from the

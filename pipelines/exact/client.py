@@ -33,6 +33,7 @@ from urllib.parse import quote, unquote
 import httpx
 
 from pipelines import settings
+from pipelines.errors import OperatorError
 from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint
 
 log = logging.getLogger("pipelines.exact")
@@ -116,7 +117,7 @@ class RealClock:
             time.sleep(seconds)
 
 
-class ExactError(RuntimeError):
+class ExactError(OperatorError):
     """Base of the client's errors; messages are redacted."""
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pipelines.errors import OperatorError
+
 
 class Secret:
     """A string that never shows itself in reprs, str(), f-strings or logs; `.reveal()` gives it."""
@@ -64,6 +66,10 @@ class TokenSet:
     # fingerprint of the secrets' refresh token this chain started from: when the user puts a new
     # one into secrets.toml (re-authorisation), the fingerprint differs and the client bootstraps anew
     bootstrap: str = ""
+    # when the token call that produced this pair was sent (client clock, epoch seconds): expiry
+    # counts from it, Exact refuses another token call within 9 min 30 s of it, and the refresh
+    # token expires 30 days after it if unused. 0 = unknown (a file from an older version)
+    requested_at: float = 0.0
 
     def __repr__(self) -> str:
         return f"TokenSet(expires_at={self.expires_at:.0f}, base_url={self.base_url!r}, tokens=***)"
@@ -123,7 +129,7 @@ class TokenStore:
             os.close(fd)
 
 
-class TokenFileError(RuntimeError):
+class TokenFileError(OperatorError):
     """The token file exists but cannot be used."""
 
 

@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 
 from pipelines import settings
+from pipelines.errors import OperatorError
 from pipelines.wave import queries
 
 log = logging.getLogger("pipelines.wave")
@@ -48,7 +49,7 @@ MAX_RESTARTS = 50  # customers(): give up when the list keeps shrinking under us
 # ---------------------------------------------------------------------- errors
 
 
-class WaveError(RuntimeError):
+class WaveError(OperatorError):
     """Anything that went wrong talking to Wave. `operation` is the document's name; `maybe_applied`
     is True when a mutation may have taken effect although no answer says so."""
 

@@ -158,7 +158,8 @@ class Emulators:
         with duckdb.connect(str(self.db)) as con:
             create_raw(con)
             con.execute("delete from raw_exact.accounts where division = ?", [division])
-            con.executemany("insert into raw_exact.accounts (id, division, timestamp, name, phone) values (?, ?, ?, ?, ?)",
+            con.executemany("insert into raw_exact.accounts (id, division, timestamp, name, phone) "
+                            "values (?, ?, ?, ?, ?)",
                             [[a["ID"], division, a["_ts"], a["Name"], a["Phone"]] for a in accounts.values()])
         return accounts
 

@@ -83,7 +83,8 @@ def test_killed_pushes_rerun_to_every_operation_applied_exactly_once(emu):
     ops += [update_op("exact", aid, {"Phone": f"+31 20 700 {n:04d}"}, scope=a["Division"], base_version=a["_ts"])
             for n, (aid, a) in enumerate(accounts.items())]
     ops += [update_op("wave", cid, {"name": f"Renamed {n}", "address": {"city": "Ottawa"}},
-                      scope=c["business_id"], base_version=c["modifiedAt"]) for n, (cid, c) in enumerate(customers.items())]
+                      scope=c["business_id"], base_version=c["modifiedAt"])
+            for n, (cid, c) in enumerate(customers.items())]
     set_deltas(emu.db, ops)
 
     created, patched, put, wave_patched = Counter(), Counter(), Counter(), Counter()
