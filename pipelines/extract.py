@@ -6,11 +6,11 @@ system being down does not stop the others (the run is then `partial` and says w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import dlt
-from dlt.common.pipeline import LoadInfo
 
 from pipelines import settings
 from pipelines.console import Console
@@ -53,27 +53,53 @@ def api_calls_of(source: dlt.sources.DltSource) -> int:
 
 def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
             source_factory: Callable[[str], dlt.sources.DltSource] = _source,
-            db_path: Path | None = None, pipelines_dir: Path | None = None) -> dict[str, LoadInfo]:
-    loads: dict[str, LoadInfo] = {}
+            db_path: Path | None = None, pipelines_dir: Path | None = None) -> None:
     for system in systems:
         with run.stage(f"extract.{system}"):
-            try:
-                pipeline = pipeline_for(system, db_path, pipelines_dir)  # first: it scopes the config lookup
-                source = source_factory(system)
-                loads[system] = pipeline.run(source)
-            except Exception as exc:  # one system down must not stop the others
+            try:  # everything of one system inside its guard: one system down must not stop the others
+                extract_system(run, console, system, source_factory, db_path, pipelines_dir)
+            except Exception as exc:
                 if (missing := missing_config(exc)) is not None:
                     raise missing from None  # misconfiguration: refuse the run, name the key
                 run.problems.append(f"extract {system} failed: {summarize(exc)}")
                 console.error(run.problems[-1])
-                continue
-            counts = pipeline.last_trace.last_normalize_info.row_counts if pipeline.last_trace else {}
-            rows = sum(n for table, n in counts.items() if not table.startswith("_dlt") and
-                       not table.endswith("_history") and table != "quarantine")
-            run.rows_extracted[system] = rows
-            run.quarantined += counts.get("quarantine", 0)
-            run.add_calls(system, api_calls_of(source))
-            console.log(f"extracted {system}", rows=rows, quarantined=counts.get("quarantine", 0),
-                        api_calls=run.api_calls.get(system, 0))
-    return loads
 
+
+def extract_system(run: Run, console: Console, system: str,
+                   source_factory: Callable[[str], dlt.sources.DltSource] = _source,
+                   db_path: Path | None = None, pipelines_dir: Path | None = None) -> None:
+    pipeline = pipeline_for(system, db_path, pipelines_dir)  # first: it scopes the config lookup
+    counts = finish_pending(pipeline)
+    source = source_factory(system)
+    try:
+        pipeline.run(source)  # nothing is pending now, so run() extracts (with pending data it would only load)
+        counts.update(row_counts(pipeline))
+    finally:
+        run.add_calls(system, api_calls_of(source))
+    rows = sum(n for table, n in counts.items() if not table.endswith("_history") and table != "quarantine")
+    run.rows_extracted[system] = rows
+    run.quarantined += counts.get("quarantine", 0)
+    console.log(f"extracted {system}", rows=rows, quarantined=counts.get("quarantine", 0),
+                api_calls=run.api_calls.get(system, 0))
+
+
+def finish_pending(pipeline: dlt.Pipeline) -> Counter[str]:
+    """Normalize and load what a killed run left (its package holds the state that goes with its rows);
+    the rows it normalizes here count for this run."""
+    counts: Counter[str] = Counter()
+    if not pipeline.has_pending_data:
+        return counts
+    if pipeline.list_extracted_load_packages():
+        pipeline.normalize()
+        counts.update(row_counts(pipeline))
+    if pipeline.list_normalized_load_packages():
+        pipeline.load()
+    return counts
+
+
+def row_counts(pipeline: dlt.Pipeline) -> Counter[str]:
+    """Rows per table of the pipeline's last normalize step (none when the last step did not normalize)."""
+    trace = pipeline.last_trace
+    info = trace.last_normalize_info if trace is not None else None
+    counts = info.row_counts if info is not None else {}
+    return Counter({table: n for table, n in counts.items() if not table.startswith("_dlt")})
