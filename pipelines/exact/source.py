@@ -46,6 +46,7 @@ from pipelines.exact.client import (
     ExactApiError,
     ExactClient,
 )
+from pipelines.pages import Batch, FirstLoad, variant
 
 log = logging.getLogger("pipelines.exact")
 
@@ -102,13 +103,18 @@ def exact_source(
             client, catalogue, quarantined
         ),
         dlt.resource(
-            accounts_resource, name="accounts", primary_key=["division", "id"], write_disposition="merge"
+            accounts_resource,
+            name="accounts",
+            primary_key=["division", "id"],
+            write_disposition="merge",
+            columns=NEWEST_FIRST,  # one run can read an account twice (edited while paged): keep the newest
         )(client, catalogue, quarantined),
         dlt.resource(
             deleted_resource,
             name="deleted",
             primary_key=["division", "entity_key"],
             write_disposition="merge",
+            columns=NEWEST_FIRST,
         )(client, catalogue, quarantined),
         dlt.resource(
             departments_resource,
@@ -183,8 +189,12 @@ def arrow_schema(spec: Mapping[str, str], keys: Sequence[str], extra: Sequence[p
     return pa.schema([*fields, *extra, EXTRACTED_AT])
 
 
-ACCOUNTS_SCHEMA = arrow_schema(ACCOUNT_SPEC, ("division", "id"))
-DELETED_SCHEMA = arrow_schema(DELETED_SPEC, ("division", "entity_key"))
+# the division's DivisionMoveDate when the row was read: its Timestamp epoch (Timestamps restart after a move)
+EPOCH = pa.field("division_move_date", pa.string())
+ACCOUNTS_SCHEMA = arrow_schema(ACCOUNT_SPEC, ("division", "id"), [EPOCH])
+DELETED_SCHEMA = arrow_schema(DELETED_SPEC, ("division", "entity_key"), [EPOCH])
+NEWEST_FIRST = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": "desc"}}
+HISTORY_COLUMNS = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": None}}
 DIVISIONS_SCHEMA = arrow_schema(DIVISION_SPEC, ("code",))
 DEPARTMENTS_SCHEMA = arrow_schema(DEPARTMENT_SPEC, ("division", "id"), [pa.field("is_deleted", pa.bool_())])
 
@@ -223,14 +233,15 @@ def to_table(
     spec: Mapping[str, str],
     schema: pa.Schema,
     extracted_at: datetime,
-    extra: Mapping[str, list[Any]] | None = None,
+    constants: Mapping[str, Any] | None = None,
 ) -> pa.Table:
     """Arrow converts the dicts itself (key lookups in C, wrong types raise); the columns are then
-    renamed to dlt's snake_case of Exact's names by taking them into the contract schema."""
+    renamed to dlt's snake_case of Exact's names by taking them into the contract schema. `constants`
+    are columns with one value for every row (the epoch, is_deleted)."""
     table = pa.Table.from_pylist(rows, schema=_source_schema(spec))
     arrays = table.columns
-    for name, values in (extra or {}).items():
-        arrays.append(pa.array(values, schema.field(name).type))
+    for name, value in (constants or {}).items():
+        arrays.append(pa.repeat(pa.scalar(value, schema.field(name).type), len(rows)))
     arrays.append(pa.repeat(pa.scalar(extracted_at, EXTRACTED_AT.type), len(rows)))
     return pa.Table.from_arrays(arrays, schema=schema)
 
@@ -294,18 +305,19 @@ def page_table(
     division: int | None,
     observed_at: datetime,
     quarantined: Counter[str],
+    constants: Mapping[str, Any] | None = None,
 ) -> tuple[pa.Table | None, list[dict[str, Any]]]:
     """One page as an Arrow table plus quarantine rows. Fast path: build the table column-wise and
     check it with Arrow kernels (Arrow itself rejects a wrong-typed string/bool column); only a page
     that fails goes through the row-by-row checks, which name the bad records."""
     try:
-        table = to_table(rows, spec, schema, observed_at)
+        table = to_table(rows, spec, schema, observed_at, constants)
         if _table_ok(table, rows, entity, spec):
             return table, []
     except (pa.ArrowException, AttributeError, TypeError, KeyError):
         pass  # a record that is not an object, or a wrong-typed value: the slow path names it
     good, bad = split(rows, entity, spec, division, observed_at, quarantined)
-    return (to_table(good, spec, schema, observed_at) if good else None), bad
+    return (to_table(good, spec, schema, observed_at, constants) if good else None), bad
 
 
 def _table_ok(table: pa.Table, rows: Sequence[Any], entity: str, spec: Mapping[str, str]) -> bool:
@@ -325,17 +337,8 @@ def _table_ok(table: pa.Table, rows: Sequence[Any], entity: str, spec: Mapping[s
     return True
 
 
-def variant(table: pa.Table | list[dict[str, Any]], name: str) -> Any:
-    """The same rows into another, append-only table (history, quarantine) of the same resource."""
-    return dlt.mark.with_hints(
-        table,
-        dlt.mark.make_hints(table_name=name, write_disposition="append", primary_key=[]),
-        create_table_variant=True,
-    )
-
-
-def quarantine_table(rows: list[dict[str, Any]]) -> Any:
-    return variant(pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA), "quarantine")
+def quarantine_table(rows: list[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA)
 
 
 def ensure_tables(state: dict[str, Any], *tables: tuple[pa.Table, str | None]) -> Iterator[Any]:
@@ -395,17 +398,23 @@ class DivisionCatalogue:
             and not isinstance(row["Code"], bool)
         ]
 
-    def move_ms(self, code: int) -> int | None:
+    def move_date(self, code: int) -> str | None:
+        """The division's DivisionMoveDate as Exact sent it (None: never moved, or unreadable)."""
         for row in self.rows():
             if isinstance(row, dict) and row.get("Code") == code:
-                return date_ms(row.get("DivisionMoveDate"))
+                value = row.get("DivisionMoveDate")
+                return value if date_ms(value) is not None else None
         return None
+
+    def move_ms(self, code: int) -> int | None:
+        return date_ms(self.move_date(code))
 
 
 def divisions_resource(
     client: ExactClient, catalogue: DivisionCatalogue, quarantined: Counter[str]
 ) -> Iterator[Any]:
     state = dlt.current.resource_state("divisions")
+    first = FirstLoad(state, ["code"], DIVISIONS_SCHEMA.empty_table())
     now = _now(client)
     yield from ensure_tables(
         state,
@@ -413,6 +422,7 @@ def divisions_resource(
         (DIVISIONS_SCHEMA.empty_table(), "divisions_history"),
         (QUARANTINE_SCHEMA.empty_table(), "quarantine"),
     )
+    yield from first.begin()
     good, bad = split(catalogue.rows(), "divisions", DIVISION_SPEC, None, now, quarantined)
     # system/Divisions has no row version: write only versions that differ from the last one written
     versions: dict[str, str] = state.setdefault("versions", {})
@@ -422,12 +432,10 @@ def divisions_resource(
         if versions.get(str(row["Code"])) != digest:
             versions[str(row["Code"])] = digest
             changed.append(row)
-    if changed:
-        table = to_table(changed, DIVISION_SPEC, DIVISIONS_SCHEMA, now)
-        yield table
-        yield variant(table, "divisions_history")
-    if bad:
-        yield quarantine_table(bad)
+    batch = Batch("divisions_history")
+    batch.add(to_table(changed, DIVISION_SPEC, DIVISIONS_SCHEMA, now) if changed else None,
+              quarantine_table(bad) if bad else None)
+    yield from batch.flush()  # a division's code is unique in system/Divisions: no second version
 
 
 # ---------------------------------------------------------------------- accounts and deleted accounts
@@ -451,6 +459,7 @@ def cursor_for(state: dict[str, Any], division: int, move_ms: int | None, entity
 
 def _sync_resource(
     entity: str,
+    key: Sequence[str],
     fetch: Callable[[int, int], Iterator[list[Any]]],
     spec: Mapping[str, str],
     schema: pa.Schema,
@@ -459,27 +468,36 @@ def _sync_resource(
     catalogue: DivisionCatalogue,
     quarantined: Counter[str],
 ) -> Iterator[Any]:
+    """Exact's sync API per division: every record with a Timestamp above the cursor, oldest first.
+    Each row carries the division's DivisionMoveDate, so what was read before a move (and never again:
+    a deleted account) can be told from the current Timestamp epoch."""
     state = dlt.current.resource_state(entity)
     empty = schema.empty_table()
+    first = FirstLoad(state, key, empty)
     yield from ensure_tables(state, (empty, None), *([(empty, history)] if history else []))
+    yield from first.begin()
+    batch = Batch(history, HISTORY_COLUMNS)
     for division in catalogue.codes():
-        entry = cursor_for(state, division, catalogue.move_ms(division), entity)
+        move = catalogue.move_date(division)
+        entry = cursor_for(state, division, date_ms(move), entity)
         for page in fetch(division, entry["timestamp"]):
             now = _now(client)
-            table, bad = page_table(page, entity, spec, schema, division, now, quarantined)
-            if table is not None:
-                yield table
-                if history:
-                    yield variant(table, history)
+            table, bad = page_table(page, entity, spec, schema, division, now, quarantined,
+                                    {"division_move_date": move})
             highest = pc.max(table["timestamp"]).as_py() if table is not None else None
             if bad:
-                yield quarantine_table(bad)
                 # a quarantined record still moves the cursor when its Timestamp is readable:
                 # reading it again every run would not make it parse
                 stamps = [r["Timestamp"] for r in page if type(r) is dict and type(r.get("Timestamp")) is int]
                 highest = max([*stamps, highest or 0])
             if highest is not None:
                 entry["timestamp"] = max(entry["timestamp"], highest)
+            first.observe(table)
+            batch.add(table, quarantine_table(bad) if bad else None)
+            if batch.full():
+                yield from batch.flush()
+    yield from batch.flush()
+    yield from first.end()
 
 
 def accounts_resource(
@@ -487,6 +505,7 @@ def accounts_resource(
 ) -> Iterator[Any]:
     yield from _sync_resource(
         "accounts",
+        ("division", "id"),
         client.sync_accounts,
         ACCOUNT_SPEC,
         ACCOUNTS_SCHEMA,
@@ -501,7 +520,15 @@ def deleted_resource(
     client: ExactClient, catalogue: DivisionCatalogue, quarantined: Counter[str]
 ) -> Iterator[Any]:
     yield from _sync_resource(
-        "deleted", client.sync_deleted, DELETED_SPEC, DELETED_SCHEMA, None, client, catalogue, quarantined
+        "deleted",
+        ("division", "entity_key"),
+        client.sync_deleted,
+        DELETED_SPEC,
+        DELETED_SCHEMA,
+        None,
+        client,
+        catalogue,
+        quarantined,
     )
 
 
@@ -517,7 +544,10 @@ def departments_resource(
 ) -> Iterator[Any]:
     state = dlt.current.resource_state("departments")
     empty = DEPARTMENTS_SCHEMA.empty_table()
+    first = FirstLoad(state, ["division", "id"], empty)
     yield from ensure_tables(state, (empty, None), (empty, "departments_history"))
+    yield from first.begin()
+    batch = Batch("departments_history")
     for division in catalogue.codes():
         entry = cursor_for(state, division, catalogue.move_ms(division), "departments")
         known: dict[str, dict[str, Any]] = entry.setdefault("known", {})
@@ -538,27 +568,21 @@ def departments_resource(
                 entry["modified"] = max(entry.get("modified", 0), date_ms(row.get("Modified")) or 0)
             if bad:
                 seen.update(str(row["ID"]) for row in page if isinstance(row, dict) and row.get("ID"))
-                yield quarantine_table(bad)
-            if changed:
-                table = to_table(
-                    changed, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, now, {"is_deleted": [False] * len(changed)}
-                )
-                yield table
-                yield variant(table, "departments_history")
+            table = (
+                to_table(changed, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, now, {"is_deleted": False}) if changed else None
+            )
+            first.observe(table)
+            batch.add(table, quarantine_table(bad) if bad else None)
         if full:
             entry["full_at"] = now_s
             gone = [known.pop(key) for key in sorted(set(known) - seen)]
             if gone:
                 # the last known version, flagged: a merge must not blank the other columns
-                table = to_table(
-                    gone,
-                    DEPARTMENT_SPEC,
-                    DEPARTMENTS_SCHEMA,
-                    _now(client),
-                    {"is_deleted": [True] * len(gone)},
-                )
-                yield table
-                yield variant(table, "departments_history")
+                table = to_table(gone, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, _now(client), {"is_deleted": True})
+                first.observe(table)
+                batch.add(table)
+    yield from batch.flush()
+    yield from first.end()
 
 
 # ---------------------------------------------------------------------- helpers

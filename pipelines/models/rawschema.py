@@ -34,6 +34,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "status": "text",
         "created": "text",
         "modified": "text",
+        "division_move_date": "text",
     },
     "raw_exact.deleted": {
         "entity_key": "text",
@@ -42,6 +43,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "timestamp": "bigint",
         "division": "bigint",
         "id": "text",
+        "division_move_date": "text",
     },
     "raw_exact.divisions": {
         "code": "bigint",
