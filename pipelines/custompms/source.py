@@ -33,12 +33,11 @@ from dlt.extract.source import DltSource
 
 from pipelines import settings
 from pipelines.custompms.client import CustomPMSClient, rfc3339
-from pipelines.pages import prefetched
+from pipelines.pages import Batch, FirstLoad, prefetched, variant
 
 log = logging.getLogger("pipelines.custompms")
 
 OVERLAP_MS = 1  # re-read from 1 ms before the cursor: rows written later at the same updated_at
-BATCH_ROWS = 10_000  # rows per table handed to dlt (see Batch)
 QUARANTINE_MEMORY = 1000  # digests of quarantined payloads remembered, so a re-read is not quarantined twice
 
 
@@ -89,50 +88,30 @@ def customers_resource(
     client: CustomPMSClient, page_size: int, overlap_ms: int, quarantined: Counter[str]
 ) -> Iterator[Any]:
     state = dlt.current.resource_state("customers")
+    first = FirstLoad(state, ["id"], RAW_SCHEMA.empty_table())
     yield from ensure_tables(state)
+    yield from first.begin()
     window = Window.load(state, overlap_ms)
-    batch = Batch()
+    batch = Batch("customers_history", HISTORY_COLUMNS)
     pages = client.list_customers(window.since(), include_deleted=True, limit=page_size)
     for page in prefetched(pages, name="custompms-prefetch"):
         observed_at = datetime.now(UTC)
         table, bad = parse_page(page, observed_at)
-        batch.add(window.new_versions(table), window.new_quarantine(bad))
+        table = window.new_versions(table)
+        first.observe(table)
+        fresh = window.new_quarantine(bad)
+        batch.add(table, quarantine_table(fresh, quarantined) if fresh else None)
         if batch.full():
-            yield from batch.flush(quarantined)
-    yield from batch.flush(quarantined)
+            yield from batch.flush()
+    yield from batch.flush()
     window.save(state)
+    yield from first.end()
 
 
-@dataclass
-class Batch:
-    """Pages gathered into tables of about BATCH_ROWS rows: dlt spends ~5 ms on every item it is
-    given, which for single 500-row pages costs more than reading them."""
-
-    tables: list[pa.Table] = field(default_factory=list)
-    bad: list[dict[str, Any]] = field(default_factory=list)
-    rows: int = 0
-
-    def add(self, table: pa.Table | None, bad: list[dict[str, Any]]) -> None:
-        if table is not None and table.num_rows:
-            self.tables.append(table)
-            self.rows += table.num_rows
-        self.bad += bad
-
-    def full(self) -> bool:
-        return self.rows >= BATCH_ROWS
-
-    def flush(self, quarantined: Counter[str]) -> Iterator[Any]:
-        if self.tables:
-            table = pa.concat_tables(self.tables)
-            yield table
-            yield variant(table, "customers_history")
-        if self.bad:
-            quarantined["customers"] += len(self.bad)
-            log.warning(
-                "custompms customers: %d record(s) quarantined, e.g. %s", len(self.bad), self.bad[0]["reason"]
-            )
-            yield variant(pa.Table.from_pylist(self.bad, schema=QUARANTINE_SCHEMA), "quarantine")
-        self.tables, self.bad, self.rows = [], [], 0
+def quarantine_table(rows: list[dict[str, Any]], quarantined: Counter[str]) -> pa.Table:
+    quarantined["customers"] += len(rows)
+    log.warning("custompms customers: %d record(s) quarantined, e.g. %s", len(rows), rows[0]["reason"])
+    return pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA)
 
 
 # ---------------------------------------------------------------------- record shape
@@ -395,21 +374,8 @@ class Window:
 
 # ---------------------------------------------------------------------- dlt helpers
 
-
-def variant(table: pa.Table, name: str) -> Any:
-    """The same rows into another, append-only table (history, quarantine) of the same resource.
-    A variant inherits the resource's column hints: the merge-only dedup_sort is taken off again."""
-    columns = {"version": {"name": "version", "data_type": "bigint", "dedup_sort": None}}
-    return dlt.mark.with_hints(
-        table,
-        dlt.mark.make_hints(
-            table_name=name,
-            write_disposition="append",
-            primary_key=[],
-            columns=columns if "version" in table.column_names else None,
-        ),
-        create_table_variant=True,
-    )
+# the history variant inherits the resource's column hints: the merge-only dedup_sort is taken off again
+HISTORY_COLUMNS = {"version": {"name": "version", "data_type": "bigint", "dedup_sort": None}}
 
 
 def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
@@ -417,6 +383,6 @@ def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
     if state.get("tables_created"):
         return
     yield RAW_SCHEMA.empty_table()
-    yield variant(RAW_SCHEMA.empty_table(), "customers_history")
+    yield variant(RAW_SCHEMA.empty_table(), "customers_history", HISTORY_COLUMNS)
     yield variant(QUARANTINE_SCHEMA.empty_table(), "quarantine")
     state["tables_created"] = True

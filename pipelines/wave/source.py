@@ -40,12 +40,11 @@ from dlt.common.typing import TSecretStrValue
 from dlt.extract.source import DltSource
 
 from pipelines import settings
-from pipelines.pages import prefetched
+from pipelines.pages import Batch, FirstLoad, prefetched, variant
 from pipelines.wave.client import RECORD_ERRORS, WaveClient, format_ms, parse_ms
 
 log = logging.getLogger("pipelines.wave")
 
-BATCH_ROWS = 10_000  # rows per table handed to dlt: it spends milliseconds on every item it is given
 QUARANTINE_MEMORY = 1000  # digests of quarantined payloads remembered, so a re-read is not quarantined twice
 
 
@@ -103,17 +102,21 @@ def businesses_resource(catalogue: BusinessCatalogue, quarantined: Counter[str])
     """The business list is read in full each run (one call; it is also the list of businesses whose
     customers are read) and merged on id."""
     state = dlt.current.resource_state()
+    first = FirstLoad(state, ["id"], BUSINESS_API.raw.empty_table())
+    yield from first.begin()
     observed_at = datetime.now(UTC)
     good, bad = split(catalogue.nodes(), "businesses", observed_at)
     remembered = Remembered(state.setdefault("quarantined", []))
     bad = remembered.fresh(bad)
     table = BUSINESS_API.to_raw(good, observed_at, {}) if good else BUSINESS_API.raw.empty_table()
+    first.observe(table)
     yield table
     if bad:
-        yield quarantine_table(bad, quarantined, "businesses")
+        yield variant(quarantine_table(bad, quarantined, "businesses"), "quarantine")
     elif not state.get("tables_created"):
         yield variant(QUARANTINE_SCHEMA.empty_table(), "quarantine")
     state["tables_created"] = True
+    yield from first.end()
 
 
 def customers_resource(
@@ -124,11 +127,13 @@ def customers_resource(
     quarantined: Counter[str],
 ) -> Iterator[Any]:
     state = dlt.current.resource_state()
+    first = FirstLoad(state, ["id"], CUSTOMER_API.raw.empty_table())
     yield from ensure_tables(state)
+    yield from first.begin()
     windows = {
         bid: Window.load(state.setdefault("businesses", {}), bid, overlap_ms) for bid in catalogue.ids()
     }
-    batch = Batch(quarantined)
+    batch = Batch("customers_history")
 
     def pages() -> Iterator[tuple[str, list[Any]]]:
         for business_id, window in windows.items():
@@ -140,12 +145,16 @@ def customers_resource(
         window = windows[business_id]
         good, bad = split(page, "customers", observed_at)
         table = CUSTOMER_API.to_raw(good, observed_at, {"business_id": business_id}) if good else None
-        batch.add(window.new_versions(good, table), window.new_quarantine(bad))
+        table = window.new_versions(good, table)
+        first.observe(table)
+        fresh = window.new_quarantine(bad)
+        batch.add(table, quarantine_table(fresh, quarantined, "customers") if fresh else None)
         if batch.full():
             yield from batch.flush()
     yield from batch.flush()
     for window in windows.values():
         window.save()
+    yield from first.end()
 
 
 # ---------------------------------------------------------------------- which businesses
@@ -457,50 +466,13 @@ def _payload_field(payload: str, name: str) -> Any:
     return value.get(name) if isinstance(value, dict) else None
 
 
-# ---------------------------------------------------------------------- batching and dlt helpers
+# ---------------------------------------------------------------------- dlt helpers
 
 
-@dataclass
-class Batch:
-    """Pages gathered into tables of about BATCH_ROWS rows, each also written to customers_history."""
-
-    quarantined: Counter[str]
-    tables: list[pa.Table] = field(default_factory=list)
-    bad: list[dict[str, Any]] = field(default_factory=list)
-    rows: int = 0
-
-    def add(self, table: pa.Table | None, bad: list[dict[str, Any]]) -> None:
-        if table is not None and table.num_rows:
-            self.tables.append(table)
-            self.rows += table.num_rows
-        self.bad += bad
-
-    def full(self) -> bool:
-        return self.rows >= BATCH_ROWS
-
-    def flush(self) -> Iterator[Any]:
-        if self.tables:
-            table = pa.concat_tables(self.tables)
-            yield table
-            yield variant(table, "customers_history")
-        if self.bad:
-            yield quarantine_table(self.bad, self.quarantined, "customers")
-        self.tables, self.bad, self.rows = [], [], 0
-
-
-def quarantine_table(rows: list[dict[str, Any]], quarantined: Counter[str], entity: str) -> Any:
+def quarantine_table(rows: list[dict[str, Any]], quarantined: Counter[str], entity: str) -> pa.Table:
     quarantined[entity] += len(rows)
     log.warning("wave %s: %d record(s) quarantined, e.g. %s", entity, len(rows), rows[0]["reason"])
-    return variant(pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA), "quarantine")
-
-
-def variant(table: pa.Table, name: str) -> Any:
-    """The rows into another, append-only table (history, quarantine) of the same resource."""
-    return dlt.mark.with_hints(
-        table,
-        dlt.mark.make_hints(table_name=name, write_disposition="append", primary_key=[]),
-        create_table_variant=True,
-    )
+    return pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA)
 
 
 def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
@@ -511,5 +483,3 @@ def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
     yield variant(CUSTOMER_API.raw.empty_table(), "customers_history")
     yield variant(QUARANTINE_SCHEMA.empty_table(), "quarantine")
     state["tables_created"] = True
-
-
