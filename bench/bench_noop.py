@@ -89,10 +89,10 @@ class Bench:
         import duckdb
 
         with duckdb.connect(str(self.db), read_only=True) as con:
-            row = con.execute("select deltas, ops_sent, api_calls, stage_seconds, status from sync.runs "
-                              "order by started_at desc limit 1").fetchone()
+            row = con.execute("select deltas, ops_sent, api_calls, stage_seconds, status, rows_extracted "
+                              "from sync.runs order by started_at desc limit 1").fetchone()
         return {"deltas": row[0], "sent": row[1], "calls": json.loads(row[2]), "stages": json.loads(row[3]),
-                "status": row[4]}
+                "status": row[4], "rows": json.loads(row[5] or "{}")}
 
 
 def main() -> None:
