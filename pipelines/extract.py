@@ -186,7 +186,10 @@ def pre_read(system: str, pipelines_dir: Path, destination_version: int | None) 
     source = saved.get("sources", {}).get(system, {})
     shared = {key: value for key, value in copy.deepcopy(source).items() if key != "resources"}
     shared_before = copy.deepcopy(shared)
-    extraction = _extraction(system, arguments, shared)
+    try:
+        extraction = _extraction(system, arguments, shared)
+    except (KeyError, TypeError, ValueError):
+        return None  # the remembered configuration does not fit this code: dlt resolves it anew
     began: dict[str, Began] = {}
     nothing_new = True
     for reader in extraction.readers:
