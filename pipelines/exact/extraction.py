@@ -9,7 +9,7 @@ version, same columns), and the append-only `quarantine` for records that cannot
 Incremental rules (cursors live in each resource's state, per division, committed by dlt with the data):
 - accounts / deleted: Exact's sync API, `Timestamp gt <highest seen>L`; a division move
   (DivisionMoveDate newer than the remembered one) resets the cursor to 0, i.e. a full resync. Every
-  row carries the DivisionMoveDate it was read under (`division_move_date`, its Timestamp epoch), so
+  account row carries the DivisionMoveDate it was read under (`division_move_date`, its Timestamp epoch), so
   rows read before a move (a deleted account's last row keeps its old, higher Timestamp) can be told
   from the current epoch's.
 - departments: `Modified ge <highest seen - overlap>`; rows identical to the remembered version are
@@ -155,7 +155,7 @@ def arrow_schema(spec: Mapping[str, str], keys: Sequence[str], extra: Sequence[p
 # the division's DivisionMoveDate when the row was read: its Timestamp epoch (Timestamps restart after a move)
 EPOCH = pa.field("division_move_date", pa.string())
 ACCOUNTS_SCHEMA = arrow_schema(ACCOUNT_SPEC, ("division", "id"), [EPOCH])
-DELETED_SCHEMA = arrow_schema(DELETED_SPEC, ("division", "entity_key"), [EPOCH])
+DELETED_SCHEMA = arrow_schema(DELETED_SPEC, ("division", "entity_key"))
 NEWEST_FIRST = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": "desc"}}
 HISTORY_COLUMNS = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": None}}
 DIVISIONS_SCHEMA = arrow_schema(DIVISION_SPEC, ("code",))
@@ -447,7 +447,7 @@ def _sync_resource(
         for page in fetch(division, entry["timestamp"]):
             now = _now(client)
             table, bad = page_table(page, entity, spec, schema, division, now, quarantined,
-                                    {"division_move_date": move})
+                                    {"division_move_date": move})  # accounts only: deleted has no such column
             highest = pc.max(table["timestamp"]).as_py() if table is not None else None
             if bad:
                 # a quarantined record still moves the cursor when its Timestamp is readable:

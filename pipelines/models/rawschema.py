@@ -43,7 +43,6 @@ COLUMNS: dict[str, dict[str, str]] = {
         "timestamp": "bigint",
         "division": "bigint",
         "id": "text",
-        "division_move_date": "text",
     },
     "raw_exact.divisions": {
         "code": "bigint",
