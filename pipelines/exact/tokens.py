@@ -23,13 +23,14 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
+from pipelines import settings
 from pipelines.errors import OperatorError
 
 log = logging.getLogger("pipelines.tokens")
@@ -220,6 +221,12 @@ class TokenStore:
         )
 
 
+def token_file_path(token_file: str | os.PathLike[str] | None, system: str) -> Path:
+    """Relative token paths are relative to the project root, like state/ (not to the cwd)."""
+    path = Path(token_file) if token_file else settings.STATE_DIR / f"{system}_tokens.json"
+    return path if path.is_absolute() else settings.ROOT / path
+
+
 def _problem(raw: Any) -> str | None:
     """Why a parsed token file cannot be used, or None when it can."""
     if not isinstance(raw, dict):
@@ -247,10 +254,6 @@ def _fsync_dir(directory: Path) -> None:
 # ---------------------------------------------------------------------- the token endpoint
 
 
-class Clock(Protocol):
-    def now(self) -> float: ...
-
-
 class TokenEndpointError(OperatorError):
     """The token endpoint refused or failed; `error` is the OAuth error code when it gave one."""
 
@@ -265,7 +268,7 @@ def request_tokens(
     form: Mapping[str, str],
     *,
     system: str,
-    clock: Clock,
+    now: Callable[[], float],
     previous_refresh_token: str | None = None,
 ) -> TokenSet:
     """One form-encoded POST to an OAuth token endpoint (authorization_code or refresh_token grant)
@@ -276,7 +279,7 @@ def request_tokens(
     does not rotate refresh tokens answers without one: the chain keeps `previous_refresh_token`.
     Messages carry the OAuth error code and description, never a form value."""
     name = SYSTEM_NAMES.get(system, system)
-    started = clock.now()
+    started = now()
     try:
         response = http.post(url, data=dict(form), headers={"Accept": "application/json"})
     except httpx.TransportError as exc:
