@@ -142,20 +142,7 @@ class TokenStore:
 
     def save(self, tokens: TokenSet) -> None:
         with self.locked():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                os.fchmod(fd, 0o600)  # mkstemp already creates 0600; be explicit against odd umasks
-                with os.fdopen(fd, "w") as handle:
-                    json.dump(asdict(tokens), handle)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(tmp)
-                raise
-            _fsync_dir(self.path.parent)
+            write_atomically(self.path, json.dumps(asdict(tokens)), 0o600)
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -240,6 +227,25 @@ def _problem(raw: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"{name} is not a number"
     return None
+
+
+def write_atomically(path: Path, text: str, mode: int = 0o600) -> None:
+    """Replace `path` with `text` so that a crash leaves either the old or the new file: a temp file
+    (`.<name>.<random>.tmp`, created with `mode`) in the same directory, fsync, rename, fsync dir."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, mode)  # mkstemp creates 0600; be explicit against odd umasks
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(directory: Path) -> None:
