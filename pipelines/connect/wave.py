@@ -64,18 +64,13 @@ def connect_wave(session: Session) -> None:
 def _oauth(session: Session, graphql_url: str) -> list[dict]:
     tokens = WaveTokens.from_config()
     redirect_uri = dlt.config.get("sources.wave.redirect_uri") or settings.CONNECT_REDIRECT_URI
+    code = authorization_code(session, SERVICE, redirect_uri, lambda state: tokens.authorize_url(redirect_uri, state))
     try:
-        code = authorization_code(
-            session, SERVICE, redirect_uri, lambda state: tokens.authorize_url(redirect_uri, state)
-        )
-        try:
-            tokens.exchange(code, redirect_uri)
-        except (TokenEndpointError, WaveAuthError) as exc:
-            raise ConnectError(f"{exc}; the code is single use and short-lived: run the command again") from None
-        session.say(f"{SERVICE}: connected; the token chain is in {tokens.store.path} (owner-only)")
-        return _check_token(graphql_url, tokens)
-    finally:
-        tokens.close()
+        tokens.exchange(code, redirect_uri)
+    except (TokenEndpointError, WaveAuthError) as exc:
+        raise ConnectError(f"{exc}; the code is single use and short-lived: run the command again") from None
+    session.say(f"{SERVICE}: connected; the token chain is in {tokens.store.path} (owner-only)")
+    return _check_token(graphql_url, tokens)
 
 
 def _paste_token(session: Session, graphql_url: str) -> list[dict]:

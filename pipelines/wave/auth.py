@@ -61,7 +61,7 @@ class WaveTokens:
         self.token_calls = 0
         self._tokens: TokenSet | None = None
         self._lock = threading.Lock()
-        self._http = httpx.Client(timeout=timeout, transport=transport, follow_redirects=False)
+        self._timeout, self._transport = timeout, transport
 
     def __repr__(self) -> str:
         path = str(self.store.path)
@@ -137,20 +137,21 @@ class WaveTokens:
             return tokens
 
     def _call(self, form: dict[str, str], previous: str | None) -> TokenSet:
+        """One token request (a few per day: an HTTP client of its own, nothing to close afterwards)."""
         try:
-            tokens = request_tokens(self._http, f"{self.oauth_url}{settings.WAVE_TOKEN_PATH}", form,
-                                    system="wave", now=self.now, previous_refresh_token=previous)
+            with httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=False) as http:
+                tokens = request_tokens(http, f"{self.oauth_url}{settings.WAVE_TOKEN_PATH}", form,
+                                        system="wave", now=self.now, previous_refresh_token=previous)
         except TokenEndpointError as exc:
-            if exc.error in ("invalid_grant", "invalid_client"):
+            if exc.error == "invalid_client":
+                raise WaveAuthError(f"{exc}: check sources.wave.credentials.client_id and client_secret") from None
+            if exc.error == "invalid_grant":
                 raise WaveAuthError(f"{exc}: {connect_hint('wave')}") from None
             raise
         finally:
             self.token_calls += 1
         tokens.base_url, tokens.client_id = self.oauth_url, self.client_id
         return tokens
-
-    def close(self) -> None:
-        self._http.close()
 
 
 def bearer_from_config(access_token: str | None = None) -> str | WaveTokens:

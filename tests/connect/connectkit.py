@@ -23,6 +23,7 @@ import httpx
 from pipelines import settings
 from pipelines.sandbox import custompms, exact, wave
 from pipelines.sandbox.common import Clock, ServerThread, free_port
+from pipelines.sandbox.runner import SYSTEMS, Sandbox
 
 SEED = {
     "exact": {
@@ -121,11 +122,24 @@ class Project:
     tmp: Path
     dir: Path
     clock: Clock
-    exact: exact.ExactStore
-    wave: wave.WaveStore
-    custompms: custompms.CustomPMSStore
-    servers: dict[str, ServerThread]
+    sandbox: Sandbox  # the three emulators on free ports (pipelines.sandbox.runner)
     env: dict[str, str]
+
+    @property
+    def servers(self) -> dict[str, ServerThread]:
+        return self.sandbox.servers
+
+    @property
+    def exact(self) -> exact.ExactStore:
+        return self.sandbox.exact
+
+    @property
+    def wave(self) -> wave.WaveStore:
+        return self.sandbox.wave
+
+    @property
+    def custompms(self) -> custompms.CustomPMSStore:
+        return self.sandbox.custompms
 
     @property
     def exact_tokens(self) -> Path:
@@ -176,19 +190,17 @@ class Project:
             return con.execute(query).fetchall()
 
     def stop(self) -> None:
-        for server in self.servers.values():
-            server.stop()
+        self.sandbox.stop()
 
 
 def start_project(tmp: Path) -> Project:
     clock = Clock()
-    stores = {"exact": exact.ExactStore(clock), "wave": wave.WaveStore(clock),
-              "custompms": custompms.CustomPMSStore(clock)}
-    for system, store in stores.items():
+    sandbox = Sandbox(tmp / "sandbox.json", ports=dict.fromkeys(SYSTEMS, 0), clock=clock)
+    sandbox.stores = {system: store_class(clock) for system, (_, store_class) in SYSTEMS.items()}
+    for system, store in sandbox.stores.items():
         store.load_seed(SEED[system])
-    modules = {"exact": exact, "wave": wave, "custompms": custompms}
-    servers = {system: ServerThread(modules[system].create_app(store, clock=clock)).start()
-               for system, store in stores.items()}
+    sandbox.start()
+    servers = sandbox.servers
     project_dir = tmp / "project"
     (project_dir / ".dlt").mkdir(parents=True)
     shutil.copy(settings.ROOT / ".dlt" / "config.toml", project_dir / ".dlt" / "config.toml")
@@ -209,4 +221,4 @@ def start_project(tmp: Path) -> Project:
         "SOURCES__CUSTOMPMS__BASE_URL": servers["custompms"].url,
         "SOURCES__CUSTOMPMS__CREDENTIALS__API_KEY": settings.SANDBOX_CUSTOMPMS_KEY,
     }
-    return Project(tmp, project_dir, clock, stores["exact"], stores["wave"], stores["custompms"], servers, env)
+    return Project(tmp, project_dir, clock, sandbox, env)
