@@ -82,6 +82,7 @@ def test_paste_mode_takes_the_address_the_browser_ended_on(project):
     """For an app registered with an https redirect URI: no listener; the person pastes the address."""
     run = project.connect("exact", "--paste", open_stdin=True)
     redirect = approve(run.authorize_url(), follow=False)
+    assert "%21" in redirect.headers["location"]  # Exact's code contains "!", URL-encoded
     run.process.stdin.write(redirect.headers["location"] + "\n")
     run.process.stdin.close()
     code, output = run.finish()
