@@ -29,6 +29,7 @@ def test_authorization_code_flow_writes_the_chain_owner_only_and_extract_runs_on
     code, output = run.finish()
     assert code == 0, output
     assert "the user sees 2 division(s): 101 Holding BV, 102 Belgium NV" in output
+    assert project.exact.token_calls["count"] == 1  # the code exchange; the check used its access token
 
     assert stat.S_IMODE(os.stat(project.exact_tokens).st_mode) == 0o600
     chain = json.loads(project.exact_tokens.read_text())
