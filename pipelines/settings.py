@@ -20,10 +20,26 @@ EXACT_DAY_LIMIT = 5000
 EXACT_TOKEN_TTL = 600
 EXACT_REFRESH_MARGIN = 30  # refresh only when fewer seconds than this remain
 EXACT_ACCOUNT_ENTITY_TYPE = 2  # sync/Deleted EntityType for Accounts
+# sources.exact.country -> base URL (when sources.exact.base_url is not set)
+EXACT_BASE_URLS = {
+    country: f"https://start.exactonline.{country}" for country in ("nl", "be", "de", "fr", "es", "co.uk", "com")
+}
+EXACT_AUTH_PATH = "/api/oauth2/auth"
+EXACT_TOKEN_PATH = "/api/oauth2/token"
 
 # Wave
 WAVE_PAGE_SIZE = 100
 WAVE_OVERLAP_SECONDS = 5  # re-read this much before the cursor so a boundary edit is never missed
+# OAuth (wave-auth.md): authorize and token endpoints live on another host than the GraphQL API
+WAVE_OAUTH_URL = "https://api.waveapps.com"
+WAVE_AUTHORIZE_PATH = "/oauth2/authorize/"
+WAVE_TOKEN_PATH = "/oauth2/token/"
+WAVE_SCOPES = ("business:read", "customer:read", "customer:write", "offline_access")
+WAVE_REFRESH_MARGIN = 300  # refresh an OAuth access token (about two hours) when fewer seconds remain
+
+# `connect`: the loopback address the OAuth redirect comes back to (must match the app registration)
+CONNECT_REDIRECT_URI = "http://127.0.0.1:8765/callback"
+CONNECT_TIMEOUT = 300  # seconds to wait for the browser to come back
 
 # CustomPMS
 CUSTOMPMS_PAGE_SIZE = 500
@@ -37,4 +53,6 @@ SANDBOX_EXACT_CLIENT_ID = "sandbox-client"
 SANDBOX_EXACT_CLIENT_SECRET = "sandbox-secret"
 SANDBOX_EXACT_REFRESH_TOKEN = "sandbox-refresh-token"
 SANDBOX_WAVE_TOKEN = "sandbox-wave-token"
+SANDBOX_WAVE_CLIENT_ID = "sandbox-wave-client"
+SANDBOX_WAVE_CLIENT_SECRET = "sandbox-wave-secret"
 SANDBOX_CUSTOMPMS_KEY = "sandbox-custompms-key"

@@ -34,7 +34,8 @@ import httpx
 
 from pipelines import settings
 from pipelines.errors import OperatorError
-from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint
+from pipelines.exact.site import exact_base_url
+from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint, token_file_path
 
 log = logging.getLogger("pipelines.exact")
 
@@ -255,7 +256,7 @@ class ExactClient:
         if refresh_token is not None and not isinstance(refresh_token, Secret):
             refresh_token = Secret(refresh_token)
         self._bootstrap_token: Secret | None = refresh_token or None
-        self.token_store = TokenStore(_resolve(token_file))
+        self.token_store = TokenStore(token_file_path(token_file, "exact"))
         self.clock: Clock = clock or RealClock()
         self.max_retries, self.max_429_retries = max_retries, max_429_retries
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
@@ -288,7 +289,7 @@ class ExactClient:
 
         token_file = dlt.config.get("sources.exact.token_file") or settings.STATE_DIR / "exact_tokens.json"
         kwargs: dict[str, Any] = dict(
-            base_url=dlt.config["sources.exact.base_url"],
+            base_url=exact_base_url(dlt.config.get("sources.exact.base_url"), dlt.config.get("sources.exact.country")),
             client_id=dlt.secrets["sources.exact.credentials.client_id"],
             client_secret=dlt.secrets["sources.exact.credentials.client_secret"],
             refresh_token=dlt.secrets.get("sources.exact.credentials.refresh_token"),
@@ -660,12 +661,6 @@ class ExactClient:
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-def _resolve(token_file: str | Path | None) -> Path:
-    """Relative token paths are relative to the project root, like state/ (not to the cwd)."""
-    path = Path(token_file) if token_file else settings.STATE_DIR / "exact_tokens.json"
-    return path if path.is_absolute() else settings.ROOT / path
 
 
 def _query(params: Mapping[str, str] | None) -> str:

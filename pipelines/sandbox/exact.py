@@ -55,6 +55,7 @@ from starlette.types import ASGIApp
 from pipelines import settings
 from pipelines.sandbox import exact_odata as od
 from pipelines.sandbox.common import ADMIN_PREFIX, Clock, FaultConfig, FaultInjector, admin_routes, json_dumps
+from pipelines.sandbox.oauth_pages import exact_oauth_routes
 
 ADMIN = f"{ADMIN_PREFIX}/exact"
 USER_ID = "4b0d9c2e-6f1a-4c1e-9a57-3e5f0d6b8a11"  # the sandbox's one user (Creator/Modifier, Me)
@@ -1186,7 +1187,7 @@ def create_app(
     api = _Api(store)
     counts = {"requests": 0, "faults": 0}
     routes = [
-        Route("/api/oauth2/auth", api.auth, methods=["GET"]),
+        *exact_oauth_routes(store),  # the login-and-consent page (oauth_pages.py)
         Route("/api/oauth2/token", api.token, methods=["POST"]),
         Route("/api/v1/current/Me", api.me, methods=["GET"]),
         Route("/api/v1/{division}/{rest:path}", api.division_api, methods=["GET", "POST", "PUT", "DELETE"]),

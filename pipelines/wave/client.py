@@ -166,7 +166,7 @@ class WaveClient:
     def __init__(
         self,
         graphql_url: str,
-        access_token: str,
+        access_token: str | Callable[[], str],
         *,
         timeout: float = 30.0,
         max_retries: int = 5,
@@ -180,7 +180,10 @@ class WaveClient:
         if not access_token:
             raise ValueError("Wave access token is empty (sources.wave.credentials.access_token)")
         self.graphql_url = graphql_url
-        self._token = _Secret(str(access_token))
+        # a full access token, or a provider of OAuth access tokens (wave/auth.py WaveTokens) that
+        # refreshes them; asked before every request, so a long run outlives a ~2 h token
+        self._access: Callable[[], str] = access_token if callable(access_token) else _Secret(str(access_token)).reveal
+        self._sent = ""  # the token last sent, for redacting error texts
         self.timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
         self.max_retries, self.max_retry_after = max_retries, max_retry_after
         self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
@@ -201,9 +204,11 @@ class WaveClient:
         """Build from dlt's config and secrets (sources.wave.*), e.g. for the writer."""
         import dlt
 
+        from pipelines.wave.auth import bearer_from_config
+
         kwargs: dict[str, Any] = {
             "graphql_url": dlt.config["sources.wave.graphql_url"],
-            "access_token": dlt.secrets["sources.wave.credentials.access_token"],
+            "access_token": bearer_from_config(),
         }
         return cls(**(kwargs | overrides))
 
@@ -370,7 +375,7 @@ class WaveClient:
                 self.calls_by_operation[operation] += 1
             wait, reason, unknown = None, "", False
             try:
-                response = self._client().post(self.graphql_url, json=payload)
+                response = self._client().post(self.graphql_url, json=payload, headers=self._auth_header())
             except httpx.TransportError as exc:
                 response = None
                 not_sent = isinstance(exc, _NOT_SENT)
@@ -467,14 +472,17 @@ class WaveClient:
                 edges[index] = {"node": {**(node or {}), RECORD_ERRORS: [self._redact(m) for m in messages]}}
         return connection
 
+    def _auth_header(self) -> dict[str, str]:
+        self._sent = self._access()
+        return {"Authorization": f"Bearer {self._sent}"}
+
     def _redact(self, text: str) -> str:
-        return text.replace(self._token.reveal(), "***")
+        return text.replace(self._sent, "***") if self._sent else text
 
     def _client(self) -> httpx.Client:
         if self._http is None:
             self._http = httpx.Client(
                 headers={
-                    "Authorization": f"Bearer {self._token.reveal()}",
                     "Accept": "application/json",
                     "User-Agent": "customer-sync",
                 },

@@ -130,7 +130,9 @@ def test_authorization_code_flow_single_use_and_short_lived(sb):
         "response_type": "code",
         "state": "xyz",
     }
-    answer = sb.http.get(f"{sb.url}/api/oauth2/auth", params=params)
+    page = sb.http.get(f"{sb.url}/api/oauth2/auth", params=params)  # the login-and-consent page
+    assert page.status_code == 200 and 'name="decision"' in page.text
+    answer = sb.http.post(f"{sb.url}/api/oauth2/auth", data={**params, "decision": "allow"})
     assert answer.status_code == 302
     location = answer.headers["location"]
     assert location.startswith("http://localhost/cb?") and "%21" in location and "state=xyz" in location
@@ -145,7 +147,8 @@ def test_authorization_code_flow_single_use_and_short_lived(sb):
     assert again.status_code == 400 and again.json()["error"] == "invalid_grant"
 
     late = parse_qs(
-        urlsplit(sb.http.get(f"{sb.url}/api/oauth2/auth", params=params).headers["location"]).query
+        urlsplit(sb.http.post(f"{sb.url}/api/oauth2/auth", data={**params, "decision": "allow"})
+                 .headers["location"]).query
     )
     sb.clock.advance(181)
     assert sb.token(**{**form, "code": late["code"][0]}).json()["error"] == "invalid_grant"
