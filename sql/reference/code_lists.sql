@@ -43,5 +43,5 @@ with lists (list_name, codes) as (
         ')
 )
 
-select list_name, unnest(regexp_split_to_array(trim(codes), '\s+')) as code
+select list_name, unnest(regexp_extract_all(codes, '[A-Z]+')) as code
 from lists
