@@ -105,10 +105,12 @@ new_keys as (
 ),
 
 linked_keys as (
-    -- what each existing cluster offers in this pass
+    -- what each existing cluster offers in this pass (a deleted member's keys attract nobody)
     select l.cluster_id, l.system, l.entity, l.record_id, k.match_key
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
+    anti join staging.stg_customers as d
+        on d.system = l.system and d.entity = l.entity and d.record_id = l.record_id and d.is_deleted
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l

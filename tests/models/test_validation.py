@@ -276,3 +276,11 @@ def test_constraints_and_code_lists_are_data(con, raw):
     }  # fmt: skip
     counts = dict(con.execute("select list_name, count(*) from reference.code_lists group by all").fetchall())
     assert counts["iso_3166_1_alpha2"] == 249 and counts["wave_currency"] == 161
+
+
+def test_archived_at_first_sight_joins_the_customer_it_matches_instead_of_a_duplicate(con, raw):
+    raw.custompms_customer("p1", 0, name="Acme", email="info@acme.ca", active=False)
+    raw.wave_customer("w1", 0, name="Acme", email="info@acme.ca", is_archived=True)
+    transform(con)
+    assert cluster_of(con, *WAVE, "w1") == cluster_of(con, *PMS, "p1")
+    assert operations(con) == []
