@@ -17,51 +17,21 @@
 -- 5,000-character note in Exact or Wave, which allow it, is not a source problem at all.
 with changed as (
     select system, entity, record_id
-    from staging.stg_customers
+    from golden.record_properties
     where getvariable('since') is null or _transformed_at > getvariable('since')
 ),
 
 scope as (
-    select system, entity, record_id
+    select distinct system, entity, record_id
     from changed
 ),
 
-records as (
-    select
-        s.system, s.entity, s.record_id, s.name, s.code, s.email, s.phone, s.mobile, s.fax, s.website,
-        s.notes, s.vat_number, s.registration_number, s.currency, s.address_line1, s.address_line2,
-        s.address_line3, s.postal_code, s.city, s.region, s.country, s.contact_first_name, s.contact_last_name
-    from staging.stg_customers as s
-    semi join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
-    where not s.is_deleted
-),
-
 record_values as (
-    select
-        system, entity, record_id,
-        unnest([
-            {'property': 'name', 'value': name},
-            {'property': 'code', 'value': code},
-            {'property': 'email', 'value': email},
-            {'property': 'phone', 'value': phone},
-            {'property': 'mobile', 'value': mobile},
-            {'property': 'fax', 'value': fax},
-            {'property': 'website', 'value': website},
-            {'property': 'notes', 'value': notes},
-            {'property': 'vat_number', 'value': vat_number},
-            {'property': 'registration_number', 'value': registration_number},
-            {'property': 'currency', 'value': currency},
-            {'property': 'address_line1', 'value': address_line1},
-            {'property': 'address_line2', 'value': address_line2},
-            {'property': 'address_line3', 'value': address_line3},
-            {'property': 'postal_code', 'value': postal_code},
-            {'property': 'city', 'value': city},
-            {'property': 'region', 'value': region},
-            {'property': 'country', 'value': country},
-            {'property': 'contact_first_name', 'value': contact_first_name},
-            {'property': 'contact_last_name', 'value': contact_last_name}
-        ], recursive := true)
-    from records
+    -- each current record's values, one row per property (golden.record_properties already has them)
+    select p.system, p.entity, p.record_id, p.property, p.value
+    from golden.record_properties as p
+    semi join scope as c on c.system = p.system and c.entity = p.entity and c.record_id = p.record_id
+    where not p.is_deleted and p.property <> 'active'
 ),
 
 canonical as (
