@@ -223,6 +223,19 @@ DEFAULT_OPTIONS = [
         "a deleted CustomPMS customer ends its link; it is never pushed into the accounting systems",
     ),
     ("create_in_custompms", True, "a cluster with no CustomPMS member gets a create"),
+    (
+        "create_archived_at_first_sight",
+        True,
+        "a source record already archived (Wave), blocked or deleted (Exact) when first seen still gets a "
+        "cluster and an inactive CustomPMS customer; off: it gets none",
+    ),
+    (
+        "truncate_oversized:custompms.customers.notes",
+        False,
+        "a value longer than the target takes is cut to fit, ending in ' [truncated]'; off (default): it is "
+        "held back and quarantined (kind oversized). Add a truncate_oversized:<system>.<entity>.<property> "
+        "row for any other property (delta.target_constraints)",
+    ),
 ]
 
 
