@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 import uvicorn
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 ADMIN_PREFIX = "/_sandbox"
@@ -231,6 +231,17 @@ def admin_routes(config: FaultConfig, clock: Clock, counts: dict[str, int]) -> l
         Route(f"{ADMIN_PREFIX}/faults", faults, methods=["GET", "PUT"]),
         Route(f"{ADMIN_PREFIX}/clock", clock_view, methods=["GET", "PUT"]),
     ]
+
+
+def allowed_methods(routes: list[Route], scope: Scope) -> str:
+    """The `Allow` header of a 405: the methods of every route whose path matches (Starlette names only
+    the first route's, and the emulators give one path a route per method)."""
+    methods: set[str] = set()
+    for route in routes:
+        match, _ = route.matches({**scope, "method": ""})
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -226,7 +226,7 @@ SEED = {
 
 
 def start(tmp: Path, clock: Clock | None = None) -> Emulators:
-    clock = clock or Clock()
+    clock = clock or Clock.stepped()  # real time, but a client's sleep (backoff, rate window) is instant
     stores = {"exact": exact.ExactStore(clock), "wave": wave.WaveStore(clock),
               "custompms": custompms.CustomPMSStore(clock)}
     for system, store in stores.items():
