@@ -100,6 +100,9 @@ class ApiState:
         self._thread: threading.Thread | None = None
         self._warned = False
         if db_path is not None:
+            for other in list(_live):  # an earlier client of this process (an extraction's) writes first
+                if other.system == system and other.db_path == db_path:
+                    other.flush()
             self._load()
             _live.add(self)
 
@@ -256,7 +259,9 @@ class ApiState:
         if not self.db_path.exists():
             return
         try:
-            with duckdb.connect(str(self.db_path), read_only=True) as con:
+            # not read_only: this process may hold the file open already (push does), and DuckDB allows a
+            # second connection only with the same configuration
+            with duckdb.connect(str(self.db_path)) as con:
                 if not _tables_exist(con):
                     return
                 for scope, minute_left, minute_reset, day_left, day_reset, observed in con.execute(

@@ -43,7 +43,7 @@ RETRY_MAX_THROTTLED = 10  # repeats after a 429
 RETRY_BACKOFF_BASE = 0.5  # seconds; doubled per repeat, "equal jitter"
 RETRY_BACKOFF_CAP = 30.0
 RETRY_MAX_WAIT = 120.0  # a server asking for a longer wait than this ends the call instead
-THROTTLE_BUDGET_SECONDS = 600.0  # the total a client waits on 429s in one run
+THROTTLE_BUDGET_SECONDS = 1800.0  # the total a client waits on 429s in one run (Exact: up to 60 s each)
 
 # Sandbox: ports, and credentials that only the emulators accept.
 SANDBOX_HOST = "127.0.0.1"

@@ -113,6 +113,7 @@ class FaultConfig:
     burst_rate: float = 0.0  # share of requests that start a burst of `burst_length` 429s
     burst_length: int = 3
     drop_rate: float = 0.0  # share of responses whose connection is cut mid-body
+    exempt_paths: str = ""  # comma-separated path prefixes that get no faults (e.g. "/api/oauth2/")
     seed: int | None = None
 
     def update(self, **changes: object) -> None:
@@ -126,7 +127,7 @@ class FaultConfig:
 
 
 _FAULT_TYPES = {"latency_ms": float, "latency_max_ms": float, "error_rate": float, "burst_429": int,
-                "burst_rate": float, "burst_length": int, "drop_rate": float}
+                "burst_rate": float, "burst_length": int, "drop_rate": float, "exempt_paths": str}
 
 
 class DroppedConnection(Exception):
@@ -153,10 +154,11 @@ class FaultInjector:
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(ADMIN_PREFIX):
+        cfg = self.config
+        exempt = tuple(prefix for prefix in cfg.exempt_paths.split(",") if prefix)
+        if scope["type"] != "http" or scope["path"].startswith((ADMIN_PREFIX, *exempt)):
             await self.app(scope, receive, send)
             return
-        cfg = self.config
         with self._lock:
             self.counts["requests"] += 1
             if cfg.seed is not None and getattr(self, "_seeded", None) != cfg.seed:

@@ -268,6 +268,30 @@ def test_a_reused_refresh_token_says_what_happened_and_names_make_connect(sandbo
     assert str(copy / "tokens.json") in message
 
 
+def test_a_lost_answer_to_a_token_call_breaks_the_chain_with_a_clear_message(sandbox, tmp_path):
+    """Refresh tokens rotate: Exact applied the refresh, its answer was cut on the way. The old token is
+    spent, the repeat is "Old refresh token used.", and the message says what may have happened."""
+
+    class DropTheFirstTokenAnswer(httpx.HTTPTransport):
+        dropped = False
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path != "/api/oauth2/token" or self.dropped:
+                return super().handle_request(request)
+            self.dropped = True
+            sandbox.faults.drop_rate = 1.0
+            try:
+                return super().handle_request(request)
+            finally:
+                sandbox.faults.drop_rate = 0.0
+
+    client = make_client(sandbox, tmp_path, transport=DropTheFirstTokenAnswer())
+    with pytest.raises(ExactAuthError) as err:
+        client.current_division()
+    assert client.token_calls == 2 and "answer to an earlier refresh was lost" in str(err.value)
+    assert "make connect" in str(err.value)
+
+
 def test_an_expired_refresh_token_says_so_and_names_make_connect(sandbox, tmp_path):
     """A refresh token unused for 30 days: 400 invalid_request "The refresh token expired at ..."."""
     client = make_client(sandbox, tmp_path)
