@@ -295,3 +295,26 @@ def test_async_writes_are_bounded_and_retried(sandbox):
     assert [row["notes"] for row in rows] == ["n"] * 20 and {row["version"] for row in rows} == {2}
     assert 1 < transport.peak <= 4
     assert pms.calls["POST"] >= 20 and pms.retries > 0
+
+
+def test_a_spent_window_is_waited_for_by_the_next_process_not_bounced_off(tmp_path):
+    """`RateLimit-Remaining: 0` pauses until `RateLimit-Reset`; the pause is kept in the sync state, so
+    a new client (a new process) waits too instead of collecting a 429. Frozen clock shared with the
+    emulator: the wait is what moves time."""
+    from pipelines.budgets import ApiState
+
+    clock = Clock.frozen(START + 1)
+    store = CustomPMSStore(clock)
+    store.load_seed({"customers": [customer(i) for i in range(3)]})
+    store.rate_limit, store.rate_window = 3, 60
+    server = ServerThread(create_app(store, clock=clock)).start()
+    try:
+        with CustomPMSClient(server.url, KEY, clock=clock, state=ApiState("custompms", tmp_path / "s.duckdb")) as a:
+            for _ in range(3):
+                next(a.list_customers(limit=1))
+        with CustomPMSClient(server.url, KEY, clock=clock, state=ApiState("custompms", tmp_path / "s.duckdb")) as b:
+            assert len(next(b.list_customers(limit=5))) == 3
+        assert b.total_calls == 1 and b.retries == 0  # no 429: it waited for the window first
+        assert clock.now() == START + 60  # the window's end
+    finally:
+        server.stop()

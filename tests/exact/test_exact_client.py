@@ -197,6 +197,21 @@ def test_refresh_only_inside_the_slack_and_never_within_9_min_30_of_the_last_cal
     assert json.loads((tmp_path / "tokens.json").read_text())["requested_at"] == START + 586
 
 
+def test_a_pair_another_process_renewed_is_used_instead_of_a_second_token_call(sandbox, tmp_path):
+    """The 9 min 30 s rule across processes: requested_at is read from the token file, so a process whose
+    own pair is due takes the one another process just renewed (no token call, no early refusal)."""
+    first = make_client(sandbox, tmp_path)
+    first.current_division()
+    sandbox.clock.advance(586)
+    second = make_client(sandbox, tmp_path)  # another process, same token file: renews
+    second.current_division()
+    assert second.token_calls == 1
+    sandbox.clock.advance(4)
+    assert first.current_division() == DIV and first.token_calls == 1  # took the file's pair
+    assert first._tokens.access_token == second._tokens.access_token
+    assert stats(sandbox)["errors"] == {}
+
+
 def test_a_slow_token_call_does_not_make_the_next_refresh_too_early(sandbox, tmp_path):
     """The issue: expiry counted from before the request, with Exact's own 30 s as the margin, made the
     refresh after a slow token call "too early". Exact stamped the first call 10 s after we sent it."""
