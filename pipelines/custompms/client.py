@@ -229,10 +229,6 @@ class CustomPMSClient:
     def retries(self) -> int:
         return self.retry.retries
 
-    @property
-    def max_retries(self) -> int:
-        return self.retry.max_retries
-
     def __repr__(self) -> str:
         return f"CustomPMSClient(base_url={self.base_url!r}, api_key=***)"
 

@@ -44,7 +44,7 @@ from pipelines.exact.errors import (  # noqa: F401 - the client's errors are imp
     ExactTransportError,
 )
 from pipelines.exact.limits import ExactLimits
-from pipelines.exact.oauth import ExactTokens
+from pipelines.exact.oauth import ExactTokens, json_object
 from pipelines.exact.tokens import Secret, TokenSet, TokenStore
 from pipelines.retry import Retryable, RetryPolicy
 
@@ -166,10 +166,6 @@ class ExactClient:
     @property
     def retries(self) -> int:
         return self.retry.retries
-
-    @property
-    def max_retries(self) -> int:
-        return self.retry.max_retries
 
     @property
     def _tokens(self) -> TokenSet | None:
@@ -470,16 +466,8 @@ def _json(response: httpx.Response) -> Any:
         raise ExactApiError(response.status_code, "answer is not JSON") from None
 
 
-def _json_or_empty(response: httpx.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
 def _error_message(response: httpx.Response) -> str:
-    body = _json_or_empty(response)
+    body = json_object(response)
     error = body.get("error")
     if isinstance(error, dict):
         message = error.get("message")

@@ -171,7 +171,7 @@ class ExactTokens:
                 failure = type(exc).__name__
             else:
                 status = response.status_code
-                if status == 429 and refusal(429, _json_or_empty(response), response.headers) == "throttled":
+                if status == 429 and refusal(429, json_object(response), response.headers) == "throttled":
                     wait = _throttle_wait(response.headers, self.clock.now())
                     raise Retryable("HTTP 429", error=ExactAuthError("Exact Online token endpoint: HTTP 429 "
                                                                      "after the retries"), wait=wait, throttled=True)
@@ -185,7 +185,7 @@ class ExactTokens:
         response, sent = self.retry.call(attempt, "Exact Online token call")
         if response.status_code == 200:
             return self._pair(response, sent, origin), True
-        body = _json_or_empty(response)
+        body = json_object(response)
         www = response.headers.get("WWW-Authenticate", "")
         description = self.redact(str(body.get("error_description") or unquote(www)))
         kind = refusal(response.status_code, body, response.headers)
@@ -210,7 +210,7 @@ class ExactTokens:
                              f"{self.redact(str(body.get('error') or ''))} {description}".rstrip())
 
     def _pair(self, response: httpx.Response, sent: float, origin: str) -> TokenSet:
-        body = _json_or_empty(response)
+        body = json_object(response)
         try:
             access, rotated, expires_in = body["access_token"], body["refresh_token"], int(body["expires_in"])
         except (KeyError, TypeError, ValueError):
@@ -242,7 +242,8 @@ def _throttle_wait(headers: Mapping[str, str], now: float) -> float | None:
         return None
 
 
-def _json_or_empty(response: httpx.Response) -> dict[str, Any]:
+def json_object(response: httpx.Response) -> dict[str, Any]:
+    """The answer's JSON object, or {} (an error page, a cut body)."""
     try:
         body = response.json()
     except ValueError:

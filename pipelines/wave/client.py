@@ -206,10 +206,6 @@ class WaveClient:
     def retries(self) -> int:
         return self.retry.retries
 
-    @property
-    def max_retries(self) -> int:
-        return self.retry.max_retries
-
     def __repr__(self) -> str:
         return f"WaveClient(graphql_url={self.graphql_url!r}, access_token=***)"
 

@@ -511,7 +511,7 @@ def test_put_is_retried_after_5xx(sandbox, tmp_path):
     with pytest.raises(ExactApiError) as err:
         client.update_account(DIV, account["ID"], {"City": "Utrecht"})
     assert err.value.status in (500, 503)
-    assert client.retries == client.max_retries
+    assert client.retries == client.retry.max_retries
 
 
 # ---------------------------------------------------------------------- secrets
