@@ -13,6 +13,8 @@ token is about to expire, a block is in force); 2 a setting or secret is missing
 from __future__ import annotations
 
 import contextlib
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,15 +24,10 @@ import duckdb
 from pipelines import budgets, settings
 from pipelines import clock as clocks
 from pipelines.console import Console
-from pipelines.errors import summarize
+from pipelines.errors import missing_config, summarize
 
 OK, WARN, FAIL, MISSING = "ok", "warn", "FAIL", "missing"
-KEYS = {
-    "exact": [("config", "sources.exact.base_url"), ("secrets", "sources.exact.credentials.client_id"),
-              ("secrets", "sources.exact.credentials.client_secret")],
-    "wave": [("config", "sources.wave.graphql_url"), ("secrets", "sources.wave.credentials.access_token")],
-    "custompms": [("config", "sources.custompms.base_url"), ("secrets", "sources.custompms.credentials.api_key")],
-}
+_KEY = re.compile(r"sources\.[\w.]+\w")
 TITLES = {"exact": "Exact Online", "wave": "Wave", "custompms": "CustomPMS"}
 
 
@@ -48,15 +45,9 @@ def doctor(console: Console, db_path: Path | None = None) -> int:
     limits, state_note = _limits(db_path, now)
     checks: list[Check] = []
     for system in ("exact", "wave", "custompms"):
-        missing = _missing(system)
-        if missing:
-            checks += [Check(system, "settings", MISSING, f"set {key} (environment: {key.upper().replace('.', '__')})")
-                       for key in missing]
-            continue
-        checks.append(Check(system, "settings", OK, "present"))
         # the live call keeps what it learns in the state file, as a run would (not created by doctor)
         with budgets.bound(db_path if db_path.exists() and state_note is None else None):
-            checks += LIVE[system](now)
+            checks += _live(system, now)
         checks += [_limit_check(limit) for limit in limits if limit.system == system]
     if state_note:
         checks.append(Check("exact", "sync state", WARN, state_note))
@@ -72,29 +63,33 @@ def doctor(console: Console, db_path: Path | None = None) -> int:
     return 1 if problems else 0
 
 
-def _missing(system: str) -> list[str]:
-    import dlt
-
-    found = []
-    for kind, key in KEYS[system]:
-        provider = dlt.config if kind == "config" else dlt.secrets
-        if not provider.get(key):
-            found.append(key)
-    if system == "exact" and not dlt.secrets.get("sources.exact.credentials.refresh_token"):
-        if _exact_token_store().load() is None:  # neither a chain on disk nor a token to start one
-            found.append("sources.exact.credentials.refresh_token")
-    return found
+def _live(system: str, now: float) -> list[Check]:
+    """Build the system's client the way a run does (its `from_config`), then one cheap call."""
+    client_class, probe = LIVE[system]
+    try:
+        client = client_class().from_config()
+    except Exception as exc:  # a missing setting (dlt names it), or an empty one (the client names it)
+        missing = missing_config(exc)
+        if missing is None and not isinstance(exc, ValueError):
+            return [Check(system, "settings", FAIL, summarize(exc))]
+        text = str(missing or exc)
+        keys = sorted(set(_KEY.findall(text)))
+        hint = "; ".join(f"{key} (environment: {key.upper().replace('.', '__')})" for key in keys)
+        return [Check(system, "settings", MISSING, f"set {hint}" if hint else text)]
+    checks = [Check(system, "settings", OK, "present")]
+    with client:
+        checks += probe(client, now)
+    return checks
 
 
 # ---------------------------------------------------------------------- live checks
 
 
-def _exact(now: float) -> list[Check]:
-    from pipelines.exact.client import ExactClient
+def _exact(client: Any, now: float) -> list[Check]:
     from pipelines.exact.oauth import requested_at
 
     checks = []
-    store = _exact_token_store()
+    store = client.token_store
     try:
         stored = store.load()
     except Exception as exc:  # a damaged token file: its own message names the file
@@ -111,47 +106,52 @@ def _exact(now: float) -> list[Check]:
             detail += "; run a sync now to renew it" if status == WARN else "; run `make connect`"
         checks.append(Check("exact", "refresh token", status, detail))
     try:
-        with ExactClient.from_config() as client:
-            me = client.me()
-            renewed = " (the access token was renewed)" if client.token_calls else ""
+        me = client.me()
+        renewed = " (the access token was renewed)" if client.token_calls else ""
         checks.append(Check("exact", "auth", OK, f"signed in; current division {me.get('CurrentDivision')}{renewed}"))
     except Exception as exc:
         checks.append(Check("exact", "auth", FAIL, summarize(exc)))
     return checks
 
 
-def _wave(now: float) -> list[Check]:
-    from pipelines.wave.client import WaveClient
-
+def _wave(client: Any, now: float) -> list[Check]:
     try:
-        with WaveClient.from_config() as client:
-            businesses = client.businesses()
+        businesses = client.businesses()
         return [Check("wave", "auth", OK, f"{len(businesses)} business(es) visible")]
     except Exception as exc:
         return [Check("wave", "auth", FAIL, summarize(exc))]
 
 
-def _custompms(now: float) -> list[Check]:
-    from pipelines.custompms.client import CustomPMSClient
-
+def _custompms(client: Any, now: float) -> list[Check]:
     try:
-        with CustomPMSClient.from_config() as client:
-            page = next(client.list_customers(limit=1), [])
+        page = next(client.list_customers(limit=1), [])
         return [Check("custompms", "auth", OK, "the API key is accepted" + ("" if page else " (no customers yet)"))]
     except Exception as exc:
         return [Check("custompms", "auth", FAIL, summarize(exc))]
 
 
-LIVE = {"exact": _exact, "wave": _wave, "custompms": _custompms}
+def _exact_client() -> Any:
+    from pipelines.exact.client import ExactClient
+
+    return ExactClient
 
 
-def _exact_token_store() -> Any:
-    import dlt
+def _wave_client() -> Any:
+    from pipelines.wave.client import WaveClient
 
-    from pipelines.exact.client import _resolve
-    from pipelines.exact.tokens import TokenStore
+    return WaveClient
 
-    return TokenStore(_resolve(dlt.config.get("sources.exact.token_file")))
+
+def _custompms_client() -> Any:
+    from pipelines.custompms.client import CustomPMSClient
+
+    return CustomPMSClient
+
+
+# system -> (the client class, imported when needed; the probe with one cheap call)
+LIVE: dict[str, tuple[Callable[[], Any], Callable[[Any, float], list[Check]]]] = {
+    "exact": (_exact_client, _exact), "wave": (_wave_client, _wave), "custompms": (_custompms_client, _custompms),
+}
 
 
 # ---------------------------------------------------------------------- what the sync state knows
