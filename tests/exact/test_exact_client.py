@@ -614,3 +614,26 @@ def test_next_link_to_another_host_is_refused(tmp_path):
     )
     with pytest.raises(ExactApiError, match="another host"):
         list(client.sync_accounts(5, 0))
+
+
+@pytest.mark.parametrize("status, body, headers, kind", [
+    (400, {"error": "access_denied", "error_description": "Rate limit exceeded: access_token not expired"}, {},
+     "too_early"),
+    (401, {"error": "invalid_request"},
+     {"WWW-Authenticate": 'Bearer error_description="Access%20Token%20not%20expired"'}, "too_early"),
+    (429, {"error": "access_denied", "error_description": "Maximum number of token requests per day reached"}, {},
+     "daily_cap"),
+    (400, {"error": "invalid_request", "error_description": "The daily limit of token requests is reached"}, {},
+     "daily_cap"),
+    (429, {}, {}, "daily_cap"),
+    (429, {}, {"Retry-After": "2"}, "throttled"),
+    (401, {"error": "unauthorized_client", "error_description": "Old refresh token used."}, {}, "old_token"),
+    (400, {"error": "invalid_request", "error_description": "The refresh token expired at x and it is now y."},
+     {}, "expired_token"),
+    (400, {"error": "invalid_grant", "error_description": "The refresh token is invalid."}, {}, "invalid_grant"),
+])
+def test_every_reported_shape_of_a_token_refusal_is_recognised(status, body, headers, kind):
+    """Where the reference lists two shapes (or none is confirmed: the daily cap), the client takes either."""
+    from pipelines.exact.oauth import refusal
+
+    assert refusal(status, body, headers) == kind
