@@ -117,6 +117,13 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     return code
 
 
+def cmd_doctor(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.doctor import doctor
+
+    ensure_sandbox(console)
+    return doctor(console, db_path=args.db)
+
+
 def cmd_docs(args: argparse.Namespace, console: Console) -> int:
     from pipelines.models.docs import write_docs
     from pipelines.statedoc import OUT, render
@@ -153,6 +160,7 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = 
     "sql": (cmd_sql, "SQL on the state file"),
     "audit": (cmd_audit, "run the canned audit queries"),
     "verify": (cmd_verify, "reconcile the three systems live"),
+    "doctor": (cmd_doctor, "settings, auth, token age, rate budgets and blocks per system"),
     "docs": (cmd_docs, "write the dataflow documents (column lineage) and docs/state.md (the schema)"),
     "demo": (cmd_demo, "start the sandbox and sync it"),
     "connect": (cmd_connect, "connect Exact (OAuth), Wave (OAuth or a full access token) and CustomPMS (key check)"),

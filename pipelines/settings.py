@@ -18,7 +18,16 @@ EXACT_SYNC_PAGE_SIZE = 1000
 EXACT_MINUTE_LIMIT = 60
 EXACT_DAY_LIMIT = 5000
 EXACT_TOKEN_TTL = 600
-EXACT_REFRESH_MARGIN = 30  # refresh only when fewer seconds than this remain
+EXACT_REFRESH_SLACK = 60  # refresh only when fewer seconds than this remain (expiry counted from the request)
+EXACT_TOKEN_MIN_INTERVAL = 570  # Exact refuses a token call within 9 min 30 s of the last one
+EXACT_TOKEN_STAMP_ALLOWANCE = 15  # Exact stamps a token call on arrival, up to this long after we sent it
+EXACT_TOKEN_CALLS_PER_DAY = 200  # per app and user; resets at 00:00 UTC (unconfirmed)
+EXACT_REFRESH_TOKEN_DAYS = 30  # an unused refresh token expires after this
+EXACT_REFRESH_TOKEN_WARN_DAYS = 25  # `doctor` warns from this age on
+EXACT_ERROR_LIMIT = 10  # more errors (400/401/403/404) than this per division and endpoint in an hour block it
+EXACT_ERROR_WINDOW = 3600
+EXACT_ERROR_BUDGET = 9  # the client sends nothing more to an endpoint once this many errors are in the hour
+EXACT_BLOCK_SECONDS = 3600  # how long a 403 or a 429 without rate-limit headers stops calls to a division
 EXACT_ACCOUNT_ENTITY_TYPE = 2  # sync/Deleted EntityType for Accounts
 # sources.exact.country -> base URL (when sources.exact.base_url is not set)
 EXACT_BASE_URLS = {
@@ -43,6 +52,14 @@ CONNECT_TIMEOUT = 300  # seconds to wait for the browser to come back
 
 # CustomPMS
 CUSTOMPMS_PAGE_SIZE = 500
+
+# Retries (pipelines/retry.py): one policy for the three clients
+RETRY_MAX = 5  # repeats after a 5xx, a timeout or a dropped connection
+RETRY_MAX_THROTTLED = 10  # repeats after a 429
+RETRY_BACKOFF_BASE = 0.5  # seconds; doubled per repeat, "equal jitter"
+RETRY_BACKOFF_CAP = 30.0
+RETRY_MAX_WAIT = 120.0  # a server asking for a longer wait than this ends the call instead
+THROTTLE_BUDGET_SECONDS = 1800.0  # the total a client waits on 429s in one run (Exact: up to 60 s each)
 
 # Sandbox: ports, and credentials that only the emulators accept.
 SANDBOX_HOST = "127.0.0.1"

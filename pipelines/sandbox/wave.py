@@ -104,7 +104,15 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from pipelines.sandbox.common import ADMIN_PREFIX, Clock, FaultConfig, FaultInjector, admin_routes, json_dumps
+from pipelines.sandbox.common import (
+    ADMIN_PREFIX,
+    Clock,
+    FaultConfig,
+    FaultInjector,
+    admin_routes,
+    allowed_methods,
+    json_dumps,
+)
 from pipelines.sandbox.oauth_pages import WaveOAuth, wave_oauth_routes
 
 log = logging.getLogger("pipelines.sandbox.wave")
@@ -1064,7 +1072,8 @@ def create_app(store: WaveStore, *, faults: FaultConfig | None = None, clock: Cl
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(status, "BAD_REQUEST")
-        return graphql_errors(status, exc.detail if isinstance(exc, HTTPException) else "error", code)
+        headers = {"Allow": allowed_methods(routes, request.scope)} if status == 405 else None
+        return graphql_errors(status, exc.detail if isinstance(exc, HTTPException) else "error", code, headers)
 
     async def crash(request: Request, exc: Exception) -> Response:
         log.error("wave emulator: unexpected error", exc_info=exc)
