@@ -31,7 +31,7 @@ from pipelines import clock as clocks
 from pipelines import settings
 from pipelines.exact.errors import CONNECT_HINT, ExactAuthError
 from pipelines.exact.limits import ExactLimits
-from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint
+from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint, token_pair
 from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.exact")
@@ -210,16 +210,12 @@ class ExactTokens:
                              f"{self.redact(str(body.get('error') or ''))} {description}".rstrip())
 
     def _pair(self, response: httpx.Response, sent: float, origin: str) -> TokenSet:
-        body = json_object(response)
-        try:
-            access, rotated, expires_in = body["access_token"], body["refresh_token"], int(body["expires_in"])
-        except (KeyError, TypeError, ValueError):
-            raise ExactAuthError(
-                "Exact Online token endpoint answered without access_token, refresh_token or expires_in"
-            ) from None
+        pair = token_pair(json_object(response), sent)  # Exact always rotates: no previous token to keep
+        if isinstance(pair, str):
+            raise ExactAuthError(f"Exact Online token endpoint answered without {pair}")
         self._refused_for = None
-        return TokenSet(access_token=access, refresh_token=rotated, expires_at=sent + expires_in,
-                        base_url=self.base_url, client_id=self.client_id, bootstrap=origin, requested_at=sent)
+        pair.base_url, pair.client_id, pair.bootstrap = self.base_url, self.client_id, origin
+        return pair
 
     def redact(self, text: str) -> str:
         secrets = [self._client_secret.reveal()]

@@ -305,16 +305,25 @@ def request_tokens(
             error=error,
             status=response.status_code,
         )
+    pair = token_pair(body, started, previous_refresh_token)
+    if isinstance(pair, str):
+        raise TokenEndpointError(f"{name} token endpoint answered without {pair}", status=200)
+    return pair
+
+
+def token_pair(body: Mapping[str, object], sent: float, previous_refresh_token: str | None = None) -> TokenSet | str:
+    """A token endpoint's 200 answer as a TokenSet, expiry counted from when the request was `sent`,
+    or the name of what it lacks. `expires_in` may be a string (Exact) or a number (Wave); a server
+    that does not rotate refresh tokens answers without one, and the chain keeps the previous one.
+    The caller fills base_url, client_id and bootstrap."""
     access, refresh = body.get("access_token"), body.get("refresh_token") or previous_refresh_token
     try:
-        expires_in = float(body["expires_in"])
+        expires_in = float(body["expires_in"])  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):
         expires_in = None
     if not isinstance(access, str) or not access or not isinstance(refresh, str) or expires_in is None:
-        missing = "refresh_token (was offline_access granted?)" if not refresh else "access_token or expires_in"
-        raise TokenEndpointError(f"{name} token endpoint answered without {missing}", status=200)
-    return TokenSet(access_token=access, refresh_token=refresh, expires_at=started + expires_in,
-                    requested_at=started)
+        return "refresh_token (was offline_access granted?)" if not refresh else "access_token or expires_in"
+    return TokenSet(access_token=access, refresh_token=refresh, expires_at=sent + expires_in, requested_at=sent)
 
 
 def _redact(text: str, form: Mapping[str, str]) -> str:
