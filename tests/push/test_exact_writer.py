@@ -138,7 +138,7 @@ def test_5xx_and_429_are_retried_and_a_rejection_stays_alone(emu):
     assert run.ops == {"sent": 6, "succeeded": 5, "failed": 1, "skipped": 0}
     assert 500 in recorder.statuses or 503 in recorder.statuses
     status, error = sql(emu.db, "select status, last_error from sync.outbox where record_id = ?", [ids[5]])[0]
-    assert status == "dead" and "already exists" in error
+    assert status == "quarantined" and "already exists" in error
     rows = emu.exact.division(DIV).accounts.rows
     assert all(rows[i.lower()]["Phone"] == p["Phone"] for i, p in payloads.items() if "Phone" in p)
 

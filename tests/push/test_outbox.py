@@ -34,11 +34,11 @@ def rows(db: Path) -> dict[str, tuple]:
 def test_enqueue_is_idempotent_and_writes_rows_before_anything_is_sent(db):
     ops = [create_op("cl1", {"name": "Acme"}), update_op("exact", "a1", {"Phone": "1"}, scope=101, base_version=7)]
     set_deltas(db, ops)
-    assert enqueue(db) == {"new": 2, "refreshed": 0, "revived": 0, "superseded": 0}
+    assert enqueue(db) == {"new": 2, "refreshed": 0, "revived": 0, "superseded": 0, "resolved": 0}
     first = rows(db)
     # a crash after enqueue, then transform + enqueue again with the same deltas: the same rows, nothing new
     set_deltas(db, ops)
-    assert enqueue(db, "run-2") == {"new": 0, "refreshed": 0, "revived": 0, "superseded": 0}
+    assert enqueue(db, "run-2") == {"new": 0, "refreshed": 0, "revived": 0, "superseded": 0, "resolved": 0}
     assert rows(db) == first
     assert set(first) == {op["op_id"] for op in ops}
     assert statuses(db) == {"pending": 2}
@@ -61,7 +61,7 @@ def test_a_newer_delta_supersedes_unsent_and_unconfirmed_rows_but_never_a_succee
             outbox.mark_succeeded(con, [(ops[done["op_id"]], "p3")], "run-1")
     newer = update_op("custompms", "p1", {"phone": "2"}, base_version=4)
     set_deltas(db, [newer, done])  # p2's delta is gone (the target already holds it); p3's is still there
-    assert enqueue(db, "run-2") == {"new": 1, "refreshed": 0, "revived": 0, "superseded": 2}
+    assert enqueue(db, "run-2") == {"new": 1, "refreshed": 0, "revived": 0, "superseded": 2, "resolved": 0}
     now = rows(db)
     assert now[old["op_id"]][0] == "superseded" and newer["op_id"] in now[old["op_id"]][3]
     assert now[flying["op_id"]][0] == "superseded" and "no longer contain" in now[flying["op_id"]][3]
