@@ -222,17 +222,28 @@ def accept(con: duckdb.DuckDBPyConnection, prefix: str, decision: Decision, run_
            ) -> dict[str, Any]:
     """The candidate's record joins the cluster of the record it resembles."""
     cid, rule, system, entity, record_id, o_system, o_entity, o_record, *_ = _candidate(con, prefix)
-    detail = link(con, f"{o_system}:{o_entity}:{o_record}", f"{system}:{entity}:{record_id}", decision, run_id,
+    other = Record(o_system, o_entity, o_record)
+    cluster = _cluster_of(con, other)
+    detail = link(con, str(other), f"{system}:{entity}:{record_id}", decision, run_id,
                   action="accept", subject=f"candidate {cid}")
-    con.execute(f"""update {S}.match_candidates set decision = 'accepted', decided_at = ?
-                    where {CANDIDATE_ID} = ?""", [decision.decided_at, cid])
+    # the record's other open proposals are answered too: against the same cluster they are the same
+    # question (accepted); against another cluster they lost (rejected)
+    con.execute(f"""update {S}.match_candidates
+                    set decision = case when {CANDIDATE_ID} = ? or other_cluster_id = ? then 'accepted'
+                                        else 'rejected' end,
+                        decided_at = ?
+                    where decision is null and system = ? and entity = ? and record_id = ?""",
+                [cid, cluster, decision.decided_at, system, entity, record_id])
     return detail
 
 
 def reject(con: duckdb.DuckDBPyConnection, prefix: str, decision: Decision) -> dict[str, Any]:
-    cid, rule, system, entity, record_id, o_system, o_entity, o_record, *_ = _candidate(con, prefix)
+    cid, rule, system, entity, record_id, o_system, o_entity, o_record, o_cluster, *_ = _candidate(con, prefix)
+    # every proposal of this record against that cluster asks the same question
     con.execute(f"""update {S}.match_candidates set decision = 'rejected', decided_at = ?
-                    where {CANDIDATE_ID} = ?""", [decision.decided_at, cid])
+                    where decision is null and ({CANDIDATE_ID} = ? or system = ? and entity = ? and record_id = ?
+                                                and other_cluster_id = ?)""",
+                [decision.decided_at, cid, system, entity, record_id, o_cluster])
     detail = {"records": [f"{system}:{entity}:{record_id}", f"{o_system}:{o_entity}:{o_record}"], "rule": rule}
     _record_decision(con, decision, "reject", f"candidate {cid}", detail)
     return detail
