@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         console.error(str(exc))
         return EXIT_ATTENTION
     except OperatorError as exc:  # written for a person: the lock, the state file, a setting, a decision
-        console.error(summarize(exc))
+        console.error(summarize(exc, limit=2000))
         return EXIT_REFUSED
     except Exception as exc:
         if (missing := missing_config(exc)) is not None:
@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             console.error(str(in_use(args.db, held, 0)))
             return EXIT_REFUSED
         if any(isinstance(error, OperatorError) for error in _chain(exc)):  # wrapped by dlt or a thread pool
-            console.error(summarize(exc))
+            console.error(summarize(exc, limit=2000))
             return EXIT_REFUSED
         raise
 

@@ -59,7 +59,7 @@ _SAYS = {
     "match_conflict": "match conflict(s): `make resolve ID=... CLUSTER=...` chooses the cluster",
     "dead": "operation(s) dead after their attempts: `make retry ID=...` once the cause is fixed",
     "failed": "operation(s) failed this time: the next sync resends them",
-    "pending": "operation(s) not sent (deferred, or their system was down): the next sync sends them",
+    "pending": "operation(s) not sent (deferred, their system down, or the run interrupted): the next sync sends them",
     "in_flight": "operation(s) whose answer never arrived (a crash): the next sync resends them safely",
 }
 
