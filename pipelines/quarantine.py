@@ -343,6 +343,15 @@ def _resolve_rejections(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
               and m.system = q.system and m.entity = q.entity and m.record_id = q.record_id
               and m.property = q.property and m.golden_value is not distinct from m.current_value
             returning q.quarantine_id""", [now]).fetchall())
+    resolved += len(con.execute(f"""
+        update {S}.quarantine as q
+        set status = 'resolved', resolved_at = ?, resolved_by = 'sync',
+            note = 'a later send of this operation succeeded'
+        from {S}.outbox as o
+        where q.kind = 'target_rejection' and q.status = 'open' and q.property is null and o.id = q.outbox_id
+          and exists (select 1 from {S}.outbox as s
+                      where coalesce(s.resend_of, s.id) = coalesce(o.resend_of, o.id) and s.status = 'succeeded')
+        returning q.quarantine_id""", [now]).fetchall())
     if _exists(con, "delta", "operations"):
         resolved += len(con.execute(f"""
             update {S}.quarantine as q

@@ -314,9 +314,12 @@ def _retry_operation(con: duckdb.DuckDBPyConnection, op: dict[str, Any], decisio
                             key_generation = coalesce(key_generation, 0) + case when operation = 'create' then 1
                                                                                  else 0 end
                         where id = ?""", [note[:2000], decision.decided_at, op["id"]])
+        # the rejections of this operation and of its resends: one lineage, retried as one
         con.execute(f"""update {S}.quarantine set status = 'resolved', resolved_at = ?, resolved_by = ?, note = ?
-                        where outbox_id = ? and kind = 'target_rejection' and status <> 'resolved'""",
-                    [decision.decided_at, decision.by, f"retry (decision {decision.decision_id})", op["id"]])
+                        where kind = 'target_rejection' and status <> 'resolved'
+                          and outbox_id in (select id from {S}.outbox where coalesce(resend_of, id) = ?)""",
+                    [decision.decided_at, decision.by, f"retry (decision {decision.decision_id})",
+                     op["resend_of"] or op["id"]])
         return (f"{op['id']} (rejected) goes again with the next push, with the values the next transform "
                 "computes (or is superseded by them)")
     raise Refused(f"operation {op['id']} is {op['status']}: only dead or quarantined operations are retried")

@@ -162,7 +162,8 @@ def test_a_damaged_state_file_is_named_with_the_way_back_and_the_way_back_works(
     (sandbox.db.parent / "dlt").rename(sandbox.db.parent / "dlt.damaged")
     assert sandbox.cli("sync") == 0
     assert len(sandbox.pms_customers()) == customers  # the links came back from external_refs: no duplicate
-    assert sandbox.cli("sync") == 0 and sandbox.sql("select ops_sent from sync.runs order by started_at desc")[0] == (0,)
+    assert sandbox.cli("sync") == 0
+    assert sandbox.sql("select ops_sent from sync.runs order by started_at desc")[0] == (0,)
 
 
 def test_a_killed_run_is_marked_abandoned_by_the_next_run(sandbox, capsys):
