@@ -251,7 +251,9 @@ def _reported_sql(con: duckdb.DuckDBPyConnection) -> str:
             select kind, target_system, target_entity, cast(record_id as varchar), cluster_id, property,
                    {_shown('cast(value as varchar)')}, md5(coalesce(cast(value as varchar), '')), reason,
                    current_timestamp, current_timestamp
-            from delta.property_violations""")
+            from delta.property_violations
+            -- its target_rejection rows only mirror this table's own (held back because refused before)
+            where kind <> 'target_rejection'""")
     parts.append(f"""
         select 'match_conflict', c.system, c.entity, c.record_id, null, r.property, c.match_key,
                md5(coalesce(c.match_key, '')),
@@ -310,56 +312,53 @@ def consolidate(con: duckdb.DuckDBPyConnection, run_id: str | None) -> dict[str,
     return counts
 
 
+def _has_column(con: duckdb.DuckDBPyConnection, schema: str, table: str, column: str) -> bool:
+    return bool(con.execute("select count(*) from information_schema.columns where table_schema = ? and "
+                            "table_name = ? and column_name = ?", [schema, table, column]).fetchone()[0])
+
+
+def _resolve(con: duckdb.DuckDBPyConnection, now: datetime, note: str, settled: str) -> int:
+    """Resolve (by 'sync') the open target rejections whose id the query `settled` selects."""
+    return len(con.execute(f"""
+        update {S}.quarantine set status = 'resolved', resolved_at = ?, resolved_by = 'sync', note = ?
+        where status = 'open' and kind = 'target_rejection' and quarantine_id in ({settled})
+        returning quarantine_id""", [now, note]).fetchall())
+
+
 def _resolve_rejections(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
-    """Target rejections settle themselves: the rejected value is gone from the golden record (a new
-    value is a new row, if the target refuses it too), or the target record holds the golden value,
-    or (whole operations) the deltas no longer want that operation."""
+    """Target rejections settle themselves: the refused value is no longer the one to send (a new
+    value is a new row, if the target refuses it too), or the target record holds it, or (whole
+    operations) a later send of the operation succeeded or the deltas no longer want it."""
+    open_rows = f"select * from {S}.quarantine where kind = 'target_rejection' and status = 'open'"
     resolved = 0
-    if _exists(con, "golden", "cluster_properties"):
-        resolved += len(con.execute(f"""
-            update {S}.quarantine as q
-            set status = 'resolved', resolved_at = ?, resolved_by = 'sync',
-                note = 'the value is no longer the golden value'
-            from (
-                select q2.quarantine_id
-                from {S}.quarantine as q2
-                left join {S}.links as l
-                    on l.system = q2.system and l.entity = q2.entity and l.record_id = q2.record_id
-                    and l.unlinked_at is null
-                left join golden.cluster_properties as g
-                    on g.cluster_id = coalesce(l.cluster_id, q2.cluster_id) and g.property = q2.property
-                where q2.kind = 'target_rejection' and q2.status = 'open' and q2.property is not null
-                  and md5(g.value) is distinct from q2.value_hash
-            ) as gone
-            where q.quarantine_id = gone.quarantine_id
-            returning q.quarantine_id""", [now]).fetchall())
     if _exists(con, "delta", "member_comparisons"):
-        resolved += len(con.execute(f"""
-            update {S}.quarantine as q
-            set status = 'resolved', resolved_at = ?, resolved_by = 'sync',
-                note = 'the target record holds the golden value'
-            from delta.member_comparisons as m
-            where q.kind = 'target_rejection' and q.status = 'open' and q.property is not null
-              and m.system = q.system and m.entity = q.entity and m.record_id = q.record_id
-              and m.property = q.property and m.golden_value is not distinct from m.current_value
-            returning q.quarantine_id""", [now]).fetchall())
-    resolved += len(con.execute(f"""
-        update {S}.quarantine as q
-        set status = 'resolved', resolved_at = ?, resolved_by = 'sync',
-            note = 'a later send of this operation succeeded'
-        from {S}.outbox as o
-        where q.kind = 'target_rejection' and q.status = 'open' and q.property is null and o.id = q.outbox_id
-          and exists (select 1 from {S}.outbox as s
-                      where coalesce(s.resend_of, s.id) = coalesce(o.resend_of, o.id) and s.status = 'succeeded')
-        returning q.quarantine_id""", [now]).fetchall())
+        # the value to send: the projection for the target where the models make one (an oversize policy
+        # may truncate), else the golden value; it is what the rejected value's hash was taken of
+        sent = ("coalesce(m.projected_value, m.golden_value)"
+                if _has_column(con, "delta", "member_comparisons", "projected_value") else "m.golden_value")
+        member = f"""
+            from ({open_rows}) as q
+            left join delta.member_comparisons as m
+                on m.system = q.system and m.entity = q.entity and m.record_id = q.record_id
+                and m.property = q.property
+            where q.record_id is not null and q.property is not null"""
+        resolved += _resolve(con, now, "the target record holds the value now",
+                             f"select q.quarantine_id {member} and m.record_id is not null "
+                             f"and m.current_value is not distinct from {sent}")
+        resolved += _resolve(con, now, "the value changed (or the record is no longer synced there)",
+                             f"select q.quarantine_id {member} and md5({sent}) is distinct from q.value_hash")
+    if _exists(con, "golden", "cluster_properties"):  # a create's: the cluster's golden value changed
+        resolved += _resolve(con, now, "the value changed", f"""
+            select q.quarantine_id from ({open_rows}) as q
+            left join golden.cluster_properties as g on g.cluster_id = q.cluster_id and g.property = q.property
+            where q.record_id is null and q.property is not null and md5(g.value) is distinct from q.value_hash""")
+    lineage = f"""
+        select q.quarantine_id from ({open_rows}) as q inner join {S}.outbox as o on o.id = q.outbox_id
+        where q.property is null and"""
+    resolved += _resolve(con, now, "a later send of this operation succeeded", f"""{lineage} exists (
+        select 1 from {S}.outbox as s where coalesce(s.resend_of, s.id) = coalesce(o.resend_of, o.id)
+            and s.status = 'succeeded')""")
     if _exists(con, "delta", "operations"):
-        resolved += len(con.execute(f"""
-            update {S}.quarantine as q
-            set status = 'resolved', resolved_at = ?, resolved_by = 'sync',
-                note = 'the deltas no longer want this operation'
-            from {S}.outbox as o
-            where q.kind = 'target_rejection' and q.status = 'open' and q.property is null
-              and o.id = q.outbox_id
-              and coalesce(o.resend_of, o.id) not in (select op_id from delta.operations)
-            returning q.quarantine_id""", [now]).fetchall())
+        resolved += _resolve(con, now, "the deltas no longer want this operation",
+                             f"{lineage} coalesce(o.resend_of, o.id) not in (select op_id from delta.operations)")
     return resolved

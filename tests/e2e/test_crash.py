@@ -112,7 +112,7 @@ class Edits:
         self.made = 0
         self.acme_phone: str | None = None
         self.wave_phones: dict[str, str] = {}  # Wave customer name -> phone (edited in Wave)
-        self.pms_websites: dict[str, str] = {}  # Wave customer name -> website (edited in CustomPMS)
+        self.pms_website: str | None = None  # Brugge's website (edited in CustomPMS)
 
     def one(self, n: int) -> None:
         kind = n % 3
@@ -126,14 +126,10 @@ class Edits:
             customer = wave_customer(self.sandbox, name)
             self.sandbox.wave.patch_customer(customer["id"], {"phone": phone}, replace_address=False)
             self.wave_phones[name] = phone
-        else:  # CustomPMS: a crash-test customer's website, once its CustomPMS customer exists
-            name = f"Crash Test {self.rng.randrange(CRASH_CUSTOMERS):02d} Ltd"
-            found = [c for c in self.sandbox.pms_customers() if c["name"] == name and not c["deleted"]]
-            if len(found) != 1:
-                return
-            website = f"https://crash{n}.example"
-            self.sandbox.custompms.admin_edit(found[0]["id"], {"website": website})
-            self.pms_websites[name] = website
+        else:  # CustomPMS: the seeded Brugge customer's website (linked to an Exact account by VAT)
+            self.pms_website = f"https://brugge{n}.example"
+            brugge = next(c for c in self.sandbox.pms_customers() if c["name"].startswith("Brugge"))
+            self.sandbox.custompms.admin_edit(brugge["id"], {"website": self.pms_website})
         self.made += 1
         time.sleep(0.002)  # the next edit is strictly later
 
@@ -144,7 +140,7 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
     for i in range(CRASH_CUSTOMERS):
         sandbox.wave.create_customer(business, {"name": f"Crash Test {i:02d} Ltd", "email": f"c{i}@crash.example"})
     for faults in sandbox.faults.values():  # every answer takes a while, so kills land inside each stage
-        faults.latency_ms = 15
+        faults.latency_ms = 5
     rng = random.Random(11)
     edits = Edits(sandbox, rng)
     kills: Counter[str] = Counter()
@@ -229,9 +225,10 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
     assert wave_customer(sandbox, "Acme")["phone"] == edits.acme_phone
     for name, phone in edits.wave_phones.items():
         assert pms_by_ref(sandbox, "wave.customers", wave_customer(sandbox, name)["id"])["phone"] == phone, name
-    for name, website in edits.pms_websites.items():
-        assert wave_customer(sandbox, name)["website"] == website, name
-    assert edits.made >= KILLS // 3 and edits.wave_phones and edits.pms_websites
+    brugge = exact_account(sandbox, 102, "Brugge")
+    assert brugge["Website"] == edits.pms_website
+    assert pms_by_ref(sandbox, "exact.accounts", brugge["ID"])["website"] == edits.pms_website
+    assert edits.made >= KILLS // 3 and edits.wave_phones and edits.acme_phone
 
 
 # the Wave pipeline of `extract`, killed (SIGKILL) once its rows are normalized but not yet loaded
