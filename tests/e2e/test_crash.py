@@ -30,7 +30,7 @@ from pipelines import settings
 from .test_sync import exact_account, pms_by_ref, wave_customer
 
 KILLS = 50
-CRASH_CUSTOMERS = 20
+CRASH_CUSTOMERS = 12
 STAGES = ("extract", "transform", "push")
 
 
@@ -164,7 +164,7 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
                     command.wait_for("outbox")
                     time.sleep(rng.uniform(0, 0.15))
                 else:
-                    time.sleep(rng.uniform(0.1, {"extract": 1.5, "transform": 1.2, "sync": 4.0}[name]))
+                    time.sleep(rng.uniform(0.1, {"extract": 1.0, "transform": 1.0, "sync": 4.0}[name]))
                 if command.process.poll() is None:
                     command.process.send_signal(signal.SIGKILL)
             code = command.finish()
