@@ -73,3 +73,13 @@ SANDBOX_WAVE_TOKEN = "sandbox-wave-token"
 SANDBOX_WAVE_CLIENT_ID = "sandbox-wave-client"
 SANDBOX_WAVE_CLIENT_SECRET = "sandbox-wave-secret"
 SANDBOX_CUSTOMPMS_KEY = "sandbox-custompms-key"
+
+# The state file and the run lock: how long a command waits for another process to let go of them
+# before it refuses (exit 2, naming the holder), and how often it looks again.
+LOCK_WAIT_SECONDS = 5.0
+LOCK_POLL_SECONDS = 0.1
+
+# Quarantine and push: how much of an offending value a row shows, and how often push resends the
+# rest of an operation a target rejected (each round strips what the last answer blamed).
+QUARANTINE_VALUE_CHARS = 200
+RESEND_ROUNDS = 3

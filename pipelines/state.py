@@ -29,7 +29,10 @@ create table if not exists {S}.links (
     run_id          text,
     linked_at       timestamptz not null default current_timestamp,
     unlinked_at     timestamptz,            -- set when a person (or a CustomPMS delete) unlinks
-    unlinked_reason text
+    unlinked_reason text,                   -- manual (a person: unlink, or a link that moved the record),
+                                            -- custompms_deleted
+    decision_id     text,                   -- the person's decision that made it (sync.decisions)
+    unlinked_decision_id text               -- the person's decision that ended it
 );
 
 -- Merge rules, in priority order. kind exact: equal normalised property; kind fuzzy:
@@ -119,13 +122,19 @@ create table if not exists {S}.outbox (
     base_hash      text,
     ledger_entries json,                    -- list of (property, value_hash, change_time) for write_ledger
     status         text not null default 'pending',
-                                            -- pending, in_flight, succeeded, failed, skipped_stale, dead
+                                            -- pending, in_flight, succeeded, failed, skipped_stale,
+                                            -- superseded, dead (gave up after its attempts), quarantined
+                                            -- (the target rejected it: the reasons are in sync.quarantine)
     attempts       integer not null default 0,
     last_error     text,
     response_id    text,
     created_at     timestamptz not null default current_timestamp,
     updated_at     timestamptz not null default current_timestamp,
-    sent_at        timestamptz
+    sent_at        timestamptz,
+    resend_of      text,                    -- the delta operation this row resends without the properties a
+                                            -- target rejected (null for a delta's own row)
+    key_generation integer not null default 0  -- a create's Idempotency-Key suffix: raised by a person's
+                                            -- retry of a rejected create, whose old key CustomPMS remembers
 );
 
 -- A CustomPMS edit that a read-only source (Exact Divisions, Departments) cannot take; recorded
@@ -167,6 +176,20 @@ create table if not exists {S}.quarantine (
     resolved_by    text,                    -- 'sync' when it resolved itself, else the person
     note           text,                    -- a person's reason, or how it resolved
     run_id         text                     -- the run that last saw it
+);
+
+-- What a person decided through the stewardship commands (accept, reject, link, unlink, resolve,
+-- retry, ignore): who, when, why and what it changed. Appended only; the decisions take effect on the
+-- next sync (links, quarantine and outbox rows name the decision that changed them).
+create table if not exists {S}.decisions (
+    decision_id  text primary key,
+    action       text not null,             -- accept, reject, link, unlink, resolve, retry, ignore
+    subject      text not null,             -- what it acts on: records (system:entity:id), a candidate,
+                                            -- a quarantine row or an operation id
+    detail       json,                      -- what it changed (clusters before and after, rows touched)
+    decided_by   text not null,             -- the OS user, or --by
+    decided_at   timestamptz not null,
+    note         text                       -- why (--note)
 );
 
 -- Tie-break when two records changed a property at the same instant: lower wins.
@@ -277,10 +300,20 @@ DEFAULT_OPTIONS = [
 ]
 
 
+# columns added after a table first shipped: a state file made before them gets them on its next run
+MIGRATIONS = f"""
+alter table {S}.links add column if not exists decision_id text;
+alter table {S}.links add column if not exists unlinked_decision_id text;
+alter table {S}.outbox add column if not exists resend_of text;
+alter table {S}.outbox add column if not exists key_generation integer default 0;
+"""
+
+
 def ensure_state(con: duckdb.DuckDBPyConnection) -> None:
     """Create the sync-state tables if missing and seed empty configuration tables."""
     con.execute(RUNS_DDL)
     con.execute(STATE_DDL)
+    con.execute(MIGRATIONS)
     if not con.execute(f"select count(*) from {S}.match_rules").fetchone()[0]:
         con.executemany(f"insert into {S}.match_rules values (?, ?, ?, ?, ?, ?, ?)", DEFAULT_RULES)
     if not con.execute(f"select count(*) from {S}.system_priority").fetchone()[0]:

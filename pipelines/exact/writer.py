@@ -29,6 +29,7 @@ limit has passed sends them.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -203,13 +204,20 @@ class ExactWriter:
             return Outcome("deferred", error=str(exc))
         except ExactApiError as exc:
             if exc.status in REJECTED_STATUSES:  # Exact refused the data itself
-                return Outcome("rejected", error=str(exc))
+                return Outcome("rejected", error=str(exc), fields=blamed_fields(exc.message, op.payload))
             return Outcome("failed", error=str(exc))
         except ExactError as exc:
             return Outcome("failed", error=str(exc))
 
     def close(self) -> None:
         self.client.close()
+
+
+def blamed_fields(message: str, payload: Mapping[str, Any]) -> tuple[str, ...]:
+    """The fields of the PUT that Exact's message names ("Mandatory: Name", "Code '1001' already exists.",
+    "Error converting value for property 'Email' ..."); none when it names none of them, and then the
+    push quarantines the whole operation instead of probing field by field (errors count against us)."""
+    return tuple(key for key in payload if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w.])", message or ""))
 
 
 def holds(row: Mapping[str, Any], payload: Mapping[str, Any]) -> bool:

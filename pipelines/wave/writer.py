@@ -125,11 +125,24 @@ class WaveWriter:
         if customer is None or errors:
             reasons = "; ".join(f"{'.'.join(map(str, e.get('path') or [])) or 'input'}: {e.get('message')}"
                                 for e in errors) or "didSucceed false"
-            return Outcome("rejected", error=f"Wave customerPatch refused: {reasons}")
+            return Outcome("rejected", error=f"Wave customerPatch refused: {reasons}", fields=blamed_fields(errors))
         return Outcome("succeeded", response_id=customer.get("id") or op.record_id)
 
     def close(self) -> None:
         self.client.close()
+
+
+def blamed_fields(errors: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The fields inputErrors blame, as paths without the leading "input" (["input", "address",
+    "countryCode"] -> "address.countryCode"); an error without a path blames nothing."""
+    fields = []
+    for error in errors:
+        path = [str(part) for part in error.get("path") or []]
+        if path and path[0] == "input":
+            path = path[1:]
+        if path and ".".join(path) not in fields:
+            fields.append(".".join(path))
+    return tuple(fields)
 
 
 def _same(have: Any, wanted: Any) -> bool:

@@ -120,20 +120,27 @@ def test_the_same_property_edited_in_two_systems_takes_the_latest(sandbox):
 
 
 def test_a_rejected_operation_fails_alone_and_status_asks_for_a_person(sandbox, capsys):
-    # a region CustomPMS and Exact take but Wave refuses: NL-ZZ is no province of NL (inputErrors)
+    # a region CustomPMS and Exact take but Wave refuses: NL-ZZ is no province of NL (inputErrors); the
+    # phone of the same edit still reaches Wave, in the same run
     sync(sandbox)
     acme = exact_account(sandbox, 101, "Acme")
     pms = pms_by_ref(sandbox, "exact.accounts", acme["ID"])
     time.sleep(0.01)
-    sandbox.custompms.admin_edit(pms["id"], {"address": {"region": "ZZ"}})
+    sandbox.custompms.admin_edit(pms["id"], {"address": {"region": "ZZ"}, "phone": "+31 20 000 1111"})
     code = sandbox.cli("sync")
     run = last_run(sandbox)
-    assert code == 1 and run["status"] == "partial" and run["ops_failed"] >= 1
-    assert run["ops_succeeded"] == run["ops_sent"] - run["ops_failed"]  # the others went through
-    assert exact_account(sandbox, 101, "Acme")["State"] == "ZZ"
+    assert code == 1 and run["status"] == "partial" and run["ops_failed"] == 1
+    assert run["ops_succeeded"] == run["ops_sent"] - run["ops_failed"]  # the others, and the rest of this one
+    account = exact_account(sandbox, 101, "Acme")
+    assert (account["State"], account["Phone"]) == ("ZZ", "+31 20 000 1111")
+    assert wave_customer(sandbox, "Acme")["phone"] == "+31 20 000 1111"
+    (system, record, prop, value, reason), = sandbox.sql(
+        "select system, record_id, property, value, reason from sync.quarantine where status = 'open'")
+    assert (system, record, prop, value) == ("wave", wave_customer(sandbox, "Acme")["id"], "region", "NL-ZZ")
+    assert reason.startswith("wave rejected region (address.provinceCode):") and "province" in reason.lower()
+    assert sandbox.sql("select status from sync.outbox where target_system = 'wave' order by created_at")[-2:] == [
+        ("quarantined",), ("succeeded",)]
     assert sandbox.cli("status") == 1
-    dead = sandbox.sql("select status, last_error from sync.outbox where status in ('failed', 'dead')")
-    assert dead and "province" in dead[0][1].lower()
     assert json.loads(sandbox.sql("select api_calls from sync.runs order by started_at desc limit 1")[0][0])
 
 

@@ -53,7 +53,7 @@ def test_input_errors_fail_one_operation_with_waves_message_and_the_others_go(em
                                                 ids[2]: {"address": {"provinceCode": "CA-XX"}}}))
     run = emu.push(("wave",))
     assert run.ops == {"sent": 3, "succeeded": 1, "failed": 2, "skipped": 0}
-    errors = dict(sql(emu.db, "select record_id, last_error from sync.outbox where status = 'dead'"))
+    errors = dict(sql(emu.db, "select record_id, last_error from sync.outbox where status = 'quarantined'"))
     assert "input.email: Enter a valid email address" in errors[ids[0]]
     assert "input.address.provinceCode" in errors[ids[2]]
     assert current(emu, ids[1])["email"] == "fine@example.ca"
