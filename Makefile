@@ -8,10 +8,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RUN    := $(BIN)/python -m pipelines.cli
 ARGS   ?=
+# who and why, for the stewardship targets (BY defaults to the OS user)
+DECIDE  = $(if $(NOTE),--note "$(NOTE)") $(if $(BY),--by "$(BY)")
 
 .DEFAULT_GOAL := help
 .PHONY: help demo test sandbox sandbox-stop sandbox-status reseed extract transform plan push sync \
-        status sql audit verify docs bench lint clean
+        status sql audit verify doctor docs bench lint clean connect candidates accept reject link unlink \
+        resolve retry ignore
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,7 +61,10 @@ push: $(STAMP) ## send pending outbox operations
 sync: $(STAMP) ## extract, transform, push, then a short summary
 	$(RUN) sync $(ARGS)
 
-status: $(STAMP) ## last runs, pending/dead operations, conflicts; non-zero when a person is needed
+connect: $(STAMP) ## connect the real systems: OAuth for Exact and Wave, a key check for CustomPMS (SYSTEM=exact|wave|custompms)
+	$(RUN) connect $(or $(SYSTEM),all) $(ARGS)
+
+status: $(STAMP) ## last runs, what waits or died, the quarantine; exit 1 only for what is open now
 	$(RUN) status $(ARGS)
 
 sql: $(STAMP) ## SQL on the state file: interactive, or Q="select ..."
@@ -67,8 +73,35 @@ sql: $(STAMP) ## SQL on the state file: interactive, or Q="select ..."
 audit: $(STAMP) ## run the canned audit queries in sql/audit/ (NAME=<one query> CUSTOMER=<name, email or VAT>)
 	$(RUN) audit $(NAME) $(if $(CUSTOMER),--customer "$(CUSTOMER)") $(ARGS)
 
+candidates: $(STAMP) ## fuzzy match candidates, both records side by side (ID=<one>)
+	$(RUN) candidates $(ID) $(ARGS)
+
+accept: $(STAMP) ## accept a match candidate: link its records (ID=... NOTE="why")
+	$(RUN) accept "$(ID)" $(DECIDE) $(ARGS)
+
+reject: $(STAMP) ## reject a match candidate: its records stay apart (ID=... NOTE="why")
+	$(RUN) reject "$(ID)" $(DECIDE) $(ARGS)
+
+link: $(STAMP) ## put record B into record A's cluster (A=system:entity:id B=system:entity:id NOTE="why")
+	$(RUN) link "$(A)" "$(B)" $(DECIDE) $(ARGS)
+
+unlink: $(STAMP) ## end a record's link; no rule links it back (RECORD=system:entity:id NOTE="why")
+	$(RUN) unlink "$(RECORD)" $(DECIDE) $(ARGS)
+
+resolve: $(STAMP) ## settle a match conflict (ID=... CLUSTER=cl_... or APART=1, NOTE="why")
+	$(RUN) resolve "$(ID)" $(if $(CLUSTER),--cluster "$(CLUSTER)") $(if $(APART),--apart) $(DECIDE) $(ARGS)
+
+retry: $(STAMP) ## send a dead operation again, or release a rejected value after a fix (ID=... or ALL=1)
+	$(RUN) retry $(ID) $(if $(ALL),--all) $(DECIDE) $(ARGS)
+
+ignore: $(STAMP) ## accept a quarantine row (or a dead operation) as it is (ID=... NOTE="why", required)
+	$(RUN) ignore "$(ID)" $(DECIDE) $(ARGS)
+
 verify: $(STAMP) ## reconcile the three systems live against the QA checklist
 	$(RUN) verify $(ARGS)
+
+doctor: $(STAMP) ## per system: settings, auth, Exact token age, rate budgets left, blocks; non-zero when not well
+	$(RUN) doctor $(ARGS)
 
 docs: $(STAMP) ## write docs/dataflows/*.rst (column lineage) and docs/state.md (the state schema)
 	$(RUN) docs $(ARGS)

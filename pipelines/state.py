@@ -29,7 +29,10 @@ create table if not exists {S}.links (
     run_id          text,
     linked_at       timestamptz not null default current_timestamp,
     unlinked_at     timestamptz,            -- set when a person (or a CustomPMS delete) unlinks
-    unlinked_reason text
+    unlinked_reason text,                   -- manual (a person: unlink, or a link that moved the record),
+                                            -- custompms_deleted
+    decision_id     text,                   -- the person's decision that made it (sync.decisions)
+    unlinked_decision_id text               -- the person's decision that ended it
 );
 
 -- Merge rules, in priority order. kind exact: equal normalised property; kind fuzzy:
@@ -119,13 +122,19 @@ create table if not exists {S}.outbox (
     base_hash      text,
     ledger_entries json,                    -- list of (property, value_hash, change_time) for write_ledger
     status         text not null default 'pending',
-                                            -- pending, in_flight, succeeded, failed, skipped_stale, dead
+                                            -- pending, in_flight, succeeded, failed, skipped_stale,
+                                            -- superseded, dead (gave up after its attempts), quarantined
+                                            -- (the target rejected it: the reasons are in sync.quarantine)
     attempts       integer not null default 0,
     last_error     text,
     response_id    text,
     created_at     timestamptz not null default current_timestamp,
     updated_at     timestamptz not null default current_timestamp,
-    sent_at        timestamptz
+    sent_at        timestamptz,
+    resend_of      text,                    -- the delta operation this row resends without the properties a
+                                            -- target rejected (null for a delta's own row)
+    key_generation integer not null default 0  -- a create's Idempotency-Key suffix: raised by a person's
+                                            -- retry of a rejected create, whose old key CustomPMS remembers
 );
 
 -- A CustomPMS edit that a read-only source (Exact Divisions, Departments) cannot take; recorded
@@ -169,6 +178,20 @@ create table if not exists {S}.quarantine (
     run_id         text                     -- the run that last saw it
 );
 
+-- What a person decided through the stewardship commands (accept, reject, link, unlink, resolve,
+-- retry, ignore): who, when, why and what it changed. Appended only; the decisions take effect on the
+-- next sync (links, quarantine and outbox rows name the decision that changed them).
+create table if not exists {S}.decisions (
+    decision_id  text primary key,
+    action       text not null,             -- accept, reject, link, unlink, resolve, retry, ignore
+    subject      text not null,             -- what it acts on: records (system:entity:id), a candidate,
+                                            -- a quarantine row or an operation id
+    detail       json,                      -- what it changed (clusters before and after, rows touched)
+    decided_by   text not null,             -- the OS user, or --by
+    decided_at   timestamptz not null,
+    note         text                       -- why (--note)
+);
+
 -- Tie-break when two records changed a property at the same instant: lower wins.
 create table if not exists {S}.system_priority (
     system    text not null,
@@ -192,6 +215,44 @@ create table if not exists {S}.model_runs (
     run_at       timestamptz not null,
     rows         bigint,
     seconds      double
+);
+
+-- What each API's last answer said about its rate-limit windows (Exact: per division), written by the
+-- clients as they go (pipelines/budgets.py), so the next process schedules from where the last one
+-- stopped instead of starting blind and collecting a 429. Times are in the clients' clock.
+create table if not exists {S}.api_windows (
+    system            text not null,        -- exact, custompms
+    scope             text not null,        -- Exact division code; '' when the window is the whole API's
+    minute_remaining  integer,              -- calls left in the current minute window (null: unknown)
+    minute_reset_at   timestamptz,          -- when that window ends
+    day_remaining     integer,              -- calls left today (null: unknown)
+    day_reset_at      timestamptz,          -- when the day window ends (Exact: 00:00 UTC)
+    observed_at       timestamptz not null, -- the answer these figures come from
+    primary key (system, scope)
+);
+
+-- Error answers Exact counts towards its hourly limit (400/401/403/404 per division and endpoint; more
+-- than 10 in an hour block the endpoint for an hour). The client stops sending to an endpoint once 9
+-- are counted in the last hour. Rows older than a day are pruned.
+create table if not exists {S}.api_errors (
+    system    text not null,
+    scope     text not null,                -- Exact division code; '' for the token endpoint
+    endpoint  text not null,                -- e.g. crm/Accounts, sync/CRM/Accounts, oauth2/token
+    status    integer not null,
+    occurred_at timestamptz not null,
+    message   text                          -- the API's message, redacted
+);
+
+-- Calls the API refused wholesale (Exact: a 403, or a 429 without rate-limit headers, blocks the
+-- division; the daily token-call cap blocks the token endpoint): no call is sent there until `until`.
+create table if not exists {S}.api_blocks (
+    system    text not null,
+    scope     text not null,                -- Exact division code; '' for the token endpoint
+    endpoint  text not null,                -- '' = every endpoint of the scope
+    since     timestamptz not null,
+    until     timestamptz not null,
+    reason    text not null,
+    primary key (system, scope, endpoint)
 );
 """
 
@@ -223,13 +284,36 @@ DEFAULT_OPTIONS = [
         "a deleted CustomPMS customer ends its link; it is never pushed into the accounting systems",
     ),
     ("create_in_custompms", True, "a cluster with no CustomPMS member gets a create"),
+    (
+        "create_archived_at_first_sight",
+        True,
+        "a source record already archived (Wave), blocked or deleted (Exact) when first seen still gets a "
+        "cluster and an inactive CustomPMS customer; off: it gets none",
+    ),
+    (
+        "truncate_oversized:custompms.customers.notes",
+        False,
+        "a value longer than the target takes is cut to fit, ending in ' [truncated]'; off (default): it is "
+        "held back and quarantined (kind oversized). Add a truncate_oversized:<system>.<entity>.<property> "
+        "row for any other property (delta.target_constraints)",
+    ),
 ]
+
+
+# columns added after a table first shipped: a state file made before them gets them on its next run
+MIGRATIONS = f"""
+alter table {S}.links add column if not exists decision_id text;
+alter table {S}.links add column if not exists unlinked_decision_id text;
+alter table {S}.outbox add column if not exists resend_of text;
+alter table {S}.outbox add column if not exists key_generation integer default 0;
+"""
 
 
 def ensure_state(con: duckdb.DuckDBPyConnection) -> None:
     """Create the sync-state tables if missing and seed empty configuration tables."""
     con.execute(RUNS_DDL)
     con.execute(STATE_DDL)
+    con.execute(MIGRATIONS)
     if not con.execute(f"select count(*) from {S}.match_rules").fetchone()[0]:
         con.executemany(f"insert into {S}.match_rules values (?, ?, ?, ?, ?, ?, ?)", DEFAULT_RULES)
     if not con.execute(f"select count(*) from {S}.system_priority").fetchone()[0]:

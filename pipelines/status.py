@@ -1,4 +1,9 @@
-"""What an operator reads: `make status`, the summary after a sync, `make sql` and `make audit`."""
+"""What an operator reads: `make status`, the summary after a sync, `make sql` and `make audit`.
+
+"Open now" is one set, read the same way by `sync` (its exit code) and `status` (its exit code and
+its list): open quarantine rows (ignored ones are not), operations that are dead, failed, pending or
+in flight, and (status only) a last run that failed, was abandoned or had problems of its own.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,20 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import settings
+from pipelines import budgets, clock, settings
 from pipelines.console import Console
-from pipelines.runs import Run
+from pipelines.runs import Run, reading
+from pipelines.statefile import open_state
 
 AUDIT_DIR = settings.SQL_DIR / "audit"
+S = settings.SYNC_SCHEMA
+STATE_COMMANDS = ("extract", "transform", "push", "sync")
+OPEN_OPERATIONS = ("dead", "failed", "pending", "in_flight")
+SHOWN = 15  # rows per list in `make status`
 
 
 def connect(db_path: Path | None = None, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    path = db_path or settings.DUCKDB_FILE
-    if read_only and not path.exists():
-        raise FileNotFoundError(f"no state yet at {path}: run `make sync` (or `make demo`) first")
-    return duckdb.connect(str(path), read_only=read_only)
+    return open_state(db_path, read_only=read_only)
 
 
 def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
@@ -26,78 +33,143 @@ def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
                             [schema, table]).fetchone()[0])
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    cursor = con.execute(sql)
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+    cursor = con.execute(sql, params or [])
     return [column[0] for column in cursor.description], cursor.fetchall()
 
 
-def quarantine_sql(con: duckdb.DuckDBPyConnection) -> str | None:
-    """One query over the raw datasets' quarantine tables (each source writes its own, in the same
-    load as the good rows), or None before the first extraction."""
-    parts = [f"select system, entity, record_id, reason, payload, observed_at from {dataset}.quarantine"
-             for dataset in settings.DATASETS.values() if _exists(con, dataset, "quarantine")]
-    return " union all ".join(parts) or None
+def open_now(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """What is open now, by kind: quarantine rows per kind, operations per status. Empty when nothing."""
+    counts: dict[str, int] = {}
+    if _exists(con, S, "quarantine"):
+        counts |= dict(con.execute(f"select kind, count(*) from {S}.quarantine where status = 'open' "
+                                   "group by kind").fetchall())
+    if _exists(con, S, "outbox"):
+        counts |= dict(con.execute(f"select status, count(*) from {S}.outbox where list_contains(?, status) "
+                                   "group by status", [list(OPEN_OPERATIONS)]).fetchall())
+    return counts
+
+
+_SAYS = {
+    "parse_failure": "record(s) a source sent that could not be read: fix them at the source",
+    "source_value": "source value(s) that break what a customer needs: fix them at the source",
+    "target_constraint": "value(s) held back because a target would refuse them: fix them at the source",
+    "oversized": "value(s) too long for a target (the oversize policy holds them back)",
+    "target_rejection": "value(s) a target rejected: fix at the source (the rest was sent), then `make retry`",
+    "match_conflict": "match conflict(s): `make resolve ID=... CLUSTER=...` chooses the cluster",
+    "dead": "operation(s) dead after their attempts: `make retry ID=...` once the cause is fixed",
+    "failed": "operation(s) failed this time: the next sync resends them",
+    "pending": "operation(s) not sent (deferred, their system down, or the run interrupted): the next sync sends them",
+    "in_flight": "operation(s) whose answer never arrived (a crash): the next sync resends them safely",
+}
+
+
+def describe(counts: dict[str, int]) -> list[str]:
+    """One line per kind of open item, saying what to do."""
+    return [f"{counts[kind]} {_SAYS.get(kind, kind)}" for kind in (*_SAYS, *sorted(set(counts) - set(_SAYS)))
+            if counts.get(kind)]
+
+
+def settle(run: Run) -> None:
+    """At the end of a state-changing command: what it leaves open becomes part of its record and exit code."""
+    with open_state(run.db_path) as con:
+        run.open_items = open_now(con)
+    run.attention = describe(run.open_items) + run.attention[:10]
+
+
+def _last_run_problem(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The last state-changing run, if it failed, was abandoned, or had problems of its own. Status holds
+    the run lock shared while it reads, so a run still marked running is one a crash abandoned."""
+    if not _exists(con, S, "runs"):
+        return None
+    row = con.execute(f"""select run_id, command, status, message from {S}.runs
+                          where list_contains(?, command) order by started_at desc limit 1""",
+                      [list(STATE_COMMANDS)]).fetchone()
+    if row is None:
+        return None
+    run_id, command, status, message = row
+    if status == "running":
+        return f"the last run ({run_id}, {command}) was abandoned (killed or crashed): the next sync finishes its work"
+    if status in ("failed", "abandoned") or (status == "partial" and message):
+        return f"the last run ({run_id}, {command}) is {status}: {message or 'no end recorded'}"
+    return None
 
 
 def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -> int:
-    """Print the state a person cares about; exit 1 when something needs a person."""
-    s = settings.SYNC_SCHEMA
-    needs_person: list[str] = []
-    with connect(db_path) as con:
-        if _exists(con, s, "runs"):
+    """Print the state a person cares about; exit 1 only for what is open now."""
+    with reading(db_path), connect(db_path) as con:
+        if _exists(con, S, "runs"):
             recent = con.execute(f"""
-                select run_id, command, status, started_at::timestamp(0), epoch(ended_at - started_at),
-                       rows_extracted, api_calls, deltas, ops_sent, ops_succeeded, ops_failed, ops_skipped,
-                       quarantined, message
-                from {s}.runs order by started_at desc limit {int(runs)}""").fetchall()
+                select run_id, command, case when status = 'running' then 'abandoned?' else status end,
+                       started_at::timestamp(0), epoch(ended_at - started_at), rows_extracted, api_calls, deltas,
+                       ops_sent, ops_succeeded, ops_failed, ops_skipped, quarantined, message
+                from {S}.runs order by started_at desc limit {int(runs)}""").fetchall()
             console.table("Recent runs", ["run", "command", "status", "started", "seconds", "rows", "API calls",
                                           "deltas", "ops sent/ok/failed/stale", "quarantined"],
                           [_run_row(row) for row in recent])
-            if recent and recent[0][2] in ("failed", "partial", "running"):
-                detail = recent[0][-1] or "no end recorded"
-                needs_person.append(f"the last run ({recent[0][0]}) is {recent[0][2]}: {detail}")
-        if _exists(con, s, "outbox"):
+        if _exists(con, S, "outbox"):
             columns, rows = _rows(con, f"""
                 select target_system, operation, status, count(*) as operations
-                from {s}.outbox group by all order by all""")
+                from {S}.outbox group by all order by all""")
             console.table("Outbox", columns, rows)
             columns, rows = _rows(con, f"""
-                select id, target_system, operation, record_id, status, attempts, last_error
-                from {s}.outbox where status in ('pending', 'failed', 'dead', 'in_flight')
-                order by status, updated_at limit 20""")
+                select id, target_system, operation, coalesce(record_id, 'new (cluster ' || cluster_id || ')')
+                       as record, status, attempts, last_error
+                from {S}.outbox where list_contains(?, status)
+                order by status, updated_at limit {SHOWN}""", [list(OPEN_OPERATIONS)])
             if rows:
-                console.table("Operations waiting or failed", columns, rows)
-            dead = con.execute(f"select count(*) from {s}.outbox where status = 'dead'").fetchone()[0]
-            if dead:
-                needs_person.append(f"{dead} dead operation(s): see `make audit NAME=dead_operations`")
-        if _exists(con, s, "match_conflicts"):
-            count = con.execute(f"select count(*) from {s}.match_conflicts where resolved_at is null").fetchone()[0]
+                console.table("Operations waiting or dead", columns, rows)
+            limits = [limit for limit in budgets.describe(con, clock.current().now()) if limit.kind != "window"]
+            if limits:  # why deferred operations wait (details: `make doctor`)
+                console.table("API limits in force", ["system", "division", "endpoint", "limit", "detail"],
+                              [[lim.system, lim.scope or "-", lim.endpoint, lim.kind, lim.detail] for lim in limits])
+        if _exists(con, S, "quarantine"):
+            show_quarantine(con, console)
+        if _exists(con, S, "match_candidates"):
+            count = con.execute(f"select count(*) from {S}.match_candidates where decision is null").fetchone()[0]
             if count:
                 columns, rows = _rows(con, f"""
-                    select rule_name, kind, system, entity, record_id, match_key, detail
-                    from {s}.match_conflicts where resolved_at is null order by detected_at desc limit 10""")
-                console.table(f"Open match conflicts ({count})", columns, rows)
-                needs_person.append(f"{count} open match conflict(s)")
-        quarantine = quarantine_sql(con)
-        if quarantine:
-            columns, rows = _rows(con, f"""
-                select system, entity, record_id, reason, observed_at::timestamp(0) as observed_at
-                from ({quarantine}) order by observed_at desc limit 10""")
-            if rows:
-                total = con.execute(f"select count(*) from ({quarantine})").fetchone()[0]
-                console.table(f"Quarantined records ({total}; latest first)", columns, rows)
-                last = con.execute(f"select quarantined from {s}.runs where command in ('extract', 'sync') "
-                                   "order by started_at desc limit 1").fetchone() if _exists(con, s, "runs") else None
-                if last and last[0]:
-                    needs_person.append(f"the last extraction quarantined {last[0]} record(s): fix them at the source")
-        if _exists(con, s, "match_candidates"):
-            count = con.execute(f"select count(*) from {s}.match_candidates").fetchone()[0]
-            if count:
-                columns, rows = _rows(con, f"select * from {s}.match_candidates limit 10")
-                console.table(f"Match candidates to review ({count}; never linked automatically)", columns, rows)
+                    select {CANDIDATE_ID} as candidate, system || ':' || entity || ':' || record_id as record,
+                           other_system || ':' || other_entity || ':' || other_record_id as other,
+                           round(score, 3) as score, proposed_at::timestamp(0) as proposed
+                    from {S}.match_candidates where decision is null order by score desc limit {SHOWN}""")
+                console.table(f"Match candidates to review ({count}; `make candidates` shows them side by side)",
+                              columns, rows)
+        needs_person = describe(open_now(con))
+        if problem := _last_run_problem(con):
+            needs_person.insert(0, problem)
     for line in needs_person:
         console.error(line)
     return 1 if needs_person else 0
+
+
+CANDIDATE_ID = ("left(md5(concat_ws('|', rule_name, system, entity, record_id, other_system, other_entity, "
+                "other_record_id)), 10)")
+
+
+def show_quarantine(con: duckdb.DuckDBPyConnection, console: Console, limit: int = SHOWN) -> None:
+    total = con.execute(f"select count(*) from {S}.quarantine where status = 'open'").fetchone()[0]
+    if not total:
+        return
+    columns, rows = _rows(con, f"""
+        select left(quarantine_id, 10) as id, kind, system || '.' || entity as target,
+               coalesce(record_id, 'new (cluster ' || cluster_id || ')') as record, property, value, reason,
+               last_seen::timestamp(0) as last_seen
+        from {S}.quarantine where status = 'open'
+        order by last_seen desc, kind, record_id limit {int(limit)}""")
+    console.table(f"Needs a person: quarantine ({total} open; `make ignore ID=... NOTE=...` accepts one as it is)",
+                  columns, rows)
+    conflicts = con.execute(f"""
+        select left(q.quarantine_id, 10), c.rule_name, c.kind, c.system || ':' || c.entity || ':' || c.record_id,
+               cast(c.cluster_ids as varchar), c.detail
+        from {S}.quarantine as q
+        inner join {S}.match_conflicts as c
+            on c.system = q.system and c.entity = q.entity and c.record_id = q.record_id
+            and c.match_key is not distinct from q.value and c.resolved_at is null
+        where q.kind = 'match_conflict' and q.status = 'open' limit {int(limit)}""").fetchall()
+    if conflicts:
+        console.table("Match conflicts: the clusters each could join (`make resolve ID=... CLUSTER=...`)",
+                      ["id", "rule", "kind", "record", "clusters", "detail"], conflicts)
 
 
 def _per_system(value: str | dict | None) -> str:
@@ -119,25 +191,34 @@ def summarize_run(run: Run, console: Console) -> None:
                   [[run.deltas, run.ops["sent"], run.ops["succeeded"], run.ops["failed"], run.ops["skipped"],
                     run.quarantined]])
     console.log("stage seconds " + json.dumps(run.stage_seconds))
+    for run_id in run.abandoned:
+        console.log(f"run {run_id} was left running by a crash: marked abandoned")
     for problem in run.problems:
         console.error(problem)
+    for line in run.attention:
+        console.error(line)
+    if run.attention:
+        console.error("`make status` lists what needs a person; README \"When something needs you\" says how to act")
 
 
 def sql_shell(console: Console, query: str | None, db_path: Path | None = None) -> int:
-    """One query (`make sql Q=...`), or a small interactive shell reading statements ending in `;`."""
-    with connect(db_path) as con:
-        if query:
+    """One query (`make sql Q=...`), or a small interactive shell reading statements ending in `;`. The
+    shell opens the state file per statement, so leaving it open never keeps a sync from running."""
+    if query:
+        with reading(db_path), connect(db_path) as con:
             return _run_query(con, console, query)
-        console.log("SQL on the state file; end a statement with ';', leave with Ctrl-D")
-        buffer = ""
-        while True:
-            try:
-                buffer += input("sql> " if not buffer else "...> ") + "\n"
-            except EOFError:
-                return 0
-            if buffer.rstrip().endswith(";"):
+    connect(db_path).close()  # say now if there is no state file, or it is damaged
+    console.log("SQL on the state file; end a statement with ';', leave with Ctrl-D")
+    buffer = ""
+    while True:
+        try:
+            buffer += input("sql> " if not buffer else "...> ") + "\n"
+        except EOFError:
+            return 0
+        if buffer.rstrip().endswith(";"):
+            with reading(db_path), connect(db_path) as con:
                 _run_query(con, console, buffer)
-                buffer = ""
+            buffer = ""
 
 
 def _run_query(con: duckdb.DuckDBPyConnection, console: Console, query: str) -> int:
@@ -161,7 +242,7 @@ def run_audit(console: Console, name: str | None = None, db_path: Path | None = 
             console.error(f"no audit query {name!r}; there are: {', '.join(p.stem for p in AUDIT_DIR.glob('*.sql'))}")
             return 2
     failed = 0
-    with connect(db_path) as con:
+    with reading(db_path), connect(db_path) as con:
         con.execute("set variable customer = ?", [customer])
         for path in files:
             try:

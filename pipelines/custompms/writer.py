@@ -99,8 +99,8 @@ class CustomPMSWriter:
             return await self._patch(op)
         except Unauthorized:
             raise  # every other request would fail the same way: stop this system, keep the rows
-        except REJECTED as exc:
-            return Outcome("rejected", error=str(exc))
+        except REJECTED as exc:  # a 422 names each offending property path in `fields` (email, address.country)
+            return Outcome("rejected", error=str(exc), fields=tuple(exc.fields))
         except CustomPMSError as exc:
             return Outcome("failed", error=str(exc))
 

@@ -46,6 +46,7 @@ from pipelines.exact.client import (
     ExactApiError,
     ExactClient,
 )
+from pipelines.exact.site import exact_base_url
 from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant
 
 log = logging.getLogger("pipelines.exact")
@@ -67,13 +68,14 @@ def snake(name: str) -> str:
 
 def extraction(args: Mapping[str, Any], source_state: Callable[[], dict[str, Any]],
                client: ExactClient | None = None) -> Extraction:
-    """The readers of one run. `args` are the source's configuration (base_url, token_file, credentials
+    """The readers of one run. `args` are the source's configuration (base_url or country, token_file, credentials
     {client_id, client_secret, refresh_token}, divisions, departments_full_pass_hours, full_departments);
     `source_state` gives the state shared by the resources (the user's current division)."""
     if client is None:
         credentials = args["credentials"]
-        client = ExactClient(args["base_url"], credentials["client_id"], credentials["client_secret"],
-                             credentials.get("refresh_token"), args["token_file"], clock=args.get("clock"))
+        client = ExactClient(exact_base_url(args.get("base_url"), args.get("country")), credentials["client_id"],
+                             credentials["client_secret"], credentials.get("refresh_token"), args["token_file"],
+                             clock=args.get("clock"))
     quarantined: Counter[str] = Counter()
     catalogue = DivisionCatalogue(client, args.get("divisions"), source_state)
     full_pass_hours = float(args.get("departments_full_pass_hours", 24.0))

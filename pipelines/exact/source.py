@@ -33,7 +33,8 @@ class ExactCredentials(CredentialsConfiguration):
 
 @dlt.source(name="exact", section="exact")
 def exact_source(
-    base_url: str = dlt.config.value,
+    base_url: str | None = None,
+    country: str | None = None,
     divisions: list[int] | None = None,
     token_file: str = dlt.config.value,
     credentials: ExactCredentials = dlt.secrets.value,
@@ -44,11 +45,12 @@ def exact_source(
     started: Started | None = None,
 ) -> DltSource:
     """`client` (an ExactClient) or `clock` may be passed by tests and benchmarks; otherwise the client is
-    built from base_url, token_file and credentials. `started`: what the pre-read already read. The
-    source carries `.client` (API call counts) and `.quarantined` (Counter of quarantined records per
-    entity)."""
+    built from base_url (or country: pipelines/exact/site.py), token_file and credentials. `started`: what
+    the pre-read already read. The source carries `.client` (API call counts) and `.quarantined` (Counter
+    of quarantined records per entity)."""
     arguments = {
         "base_url": base_url,
+        "country": country,
         "divisions": divisions,
         "token_file": token_file,
         "credentials": {"client_id": credentials.client_id, "client_secret": credentials.client_secret,

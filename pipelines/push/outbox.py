@@ -4,9 +4,20 @@ Row life:
 
     pending ──> in_flight ──> succeeded
        │            ├──────> failed ──> (next push) in_flight ... ──> dead   (MAX_ATTEMPTS used up)
-       │            ├──────> dead           (the target rejected the data: 422, inputErrors, 400)
+       │            ├──────> quarantined    (the target rejected the data: 422, inputErrors, 400; the
+       │            │                        reasons are sync.quarantine rows, and the properties it did
+       │            │                        not blame go out in the same push as a resend row)
        │            └──────> skipped_stale  (the target changed after extraction: 412, freshness check)
-       └──(enqueue)──> superseded           (the current deltas no longer want it, or want a newer one)
+       └──(enqueue)──> superseded           (the current deltas no longer want it, or want a newer one;
+                                             also a dead row once its record agrees or a later operation
+                                             on it succeeded, and a row a person ignored)
+
+A resend row (`resend_of` = the delta operation it comes from) has its own deterministic id (the
+rejected row's id and the properties it leaves out), so a crash and rerun find it instead of adding a
+second one; it lives as long as the deltas still want the operation it resends. A person's `retry`
+puts a dead row back to failed (same body, same Idempotency-Key: its earlier outcome is unknown) and a
+quarantined row back to pending (a create gets a new `key_generation`: CustomPMS remembers the
+rejected body under the old key).
 
 Crash safety rests on four rules:
 
@@ -33,6 +44,7 @@ Crash safety rests on four rules:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,7 +58,7 @@ from pipelines import settings
 
 S = settings.SYNC_SCHEMA
 MAX_ATTEMPTS = 5
-STATUSES = ("pending", "in_flight", "succeeded", "failed", "skipped_stale", "superseded", "dead")
+STATUSES = ("pending", "in_flight", "succeeded", "failed", "skipped_stale", "superseded", "dead", "quarantined")
 SENDABLE = ("pending", "failed", "in_flight")
 LEDGER_COLUMNS = "target_system, target_entity, record_id, property, value_hash, change_time, run_id, outbox_id"
 # rows a push sends: in_flight rows always (their outcome is unknown; a resend is safe and settles it)
@@ -67,10 +79,17 @@ class Operation:
     attempts: int = 0
     status: str = "pending"
     ledger_entries: list[dict[str, Any]] = field(default_factory=list)
+    resend_of: str | None = None  # the delta operation this row resends without the rejected properties
+    key_generation: int = 0
 
     @property
     def idempotency_key(self) -> str:
-        return f"customer-sync-{self.id}"
+        return f"customer-sync-{self.id}" + (f"-{self.key_generation}" if self.key_generation else "")
+
+    @property
+    def root_id(self) -> str:
+        """The delta operation behind this row."""
+        return self.resend_of or self.id
 
     @property
     def label(self) -> str:
@@ -112,10 +131,11 @@ def enqueue_from_deltas(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
       the cluster's) takes the newest payload;
     - revived: a superseded row whose id the deltas want again (a create, after a person unlinked the
       CustomPMS customer) is pending again;
-    - superseded: a pending, failed or in_flight row the deltas no longer contain.
+    - superseded: a pending, failed or in_flight row the deltas no longer contain;
+    - resolved: a dead row whose record the deltas no longer want to change (see settle_dead).
 
     Running it twice (or after a crash, with the same deltas) changes nothing the second time."""
-    counts = {"new": 0, "refreshed": 0, "revived": 0, "superseded": 0}
+    counts = {"new": 0, "refreshed": 0, "revived": 0, "superseded": 0, "resolved": 0}
     if not has_deltas(con):
         return counts
     now = datetime.now(UTC)
@@ -133,14 +153,16 @@ def enqueue_from_deltas(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str
                     on d.target_system = o2.target_system and d.target_entity = o2.target_entity
                     and d.record_id = o2.record_id
                 where o2.status in {SENDABLE}
-                  and o2.id not in (select op_id from delta.operations)
+                  and coalesce(o2.resend_of, o2.id) not in (select op_id from delta.operations)
                 group by o2.id
             ) as r
             where o.id = r.id
             returning o.id""", [now]).fetchall())
+        counts["resolved"] = settle_dead(con, now)
         counts["revived"] = len(con.execute(f"""
             update {S}.outbox as o
-            set status = 'pending', last_error = null, updated_at = ?, run_id = ?
+            set status = 'pending', last_error = null, updated_at = ?, run_id = ?,
+                attempts = least(o.attempts, {MAX_ATTEMPTS - 1})  -- a settled dead row must be sendable again
             from delta.operations as d
             where o.id = d.op_id and o.status = 'superseded'
             returning o.id""", [now, run_id]).fetchall())
@@ -172,14 +194,74 @@ def sendable(con: duckdb.DuckDBPyConnection, target_system: str | None = None) -
         where += " and target_system = ?"
         params.append(target_system)
     rows = con.execute(f"""
-        select id, target_system, target_entity, record_id, scope_id, cluster_id, operation, payload,
-               base_version, attempts, status, ledger_entries
+        select {OPERATION_COLUMNS}
         from {S}.outbox where {where} order by created_at, id""", params).fetchall()
-    return [
-        Operation(op_id, system, entity, record, scope, cluster, operation, json.loads(payload or "{}"), base,
-                  attempts, status, json.loads(ledger or "[]"))
-        for op_id, system, entity, record, scope, cluster, operation, payload, base, attempts, status, ledger in rows
-    ]
+    return [operation_of(row) for row in rows]
+
+
+OPERATION_COLUMNS = ("id, target_system, target_entity, record_id, scope_id, cluster_id, operation, payload, "
+                     "base_version, attempts, status, ledger_entries, resend_of, coalesce(key_generation, 0)")
+
+
+def operation_of(row: tuple) -> Operation:
+    """An outbox row (OPERATION_COLUMNS) as an Operation."""
+    op_id, system, entity, record, scope, cluster, operation, payload, base, attempts, status, ledger, resend, gen = row
+    return Operation(op_id, system, entity, record, scope, cluster, operation, json.loads(payload or "{}"), base,
+                     attempts, status, json.loads(ledger or "[]"), resend, gen)
+
+
+def load(con: duckdb.DuckDBPyConnection, op_id: str) -> Operation | None:
+    row = con.execute(f"select {OPERATION_COLUMNS} from {S}.outbox where id = ?", [op_id]).fetchone()
+    return operation_of(row) if row else None
+
+
+def resends(con: duckdb.DuckDBPyConnection, target_system: str, run_id: str) -> list[Operation]:
+    """Resend rows this run made (the rest of operations a target rejected), not yet sent."""
+    rows = con.execute(f"""
+        select {OPERATION_COLUMNS} from {S}.outbox
+        where target_system = ? and run_id = ? and resend_of is not null and status = 'pending' and attempts = 0
+        order by created_at, id""", [target_system, run_id]).fetchall()
+    return [operation_of(row) for row in rows]
+
+
+def add_resend(con: duckdb.DuckDBPyConnection, op: Operation, payload: dict[str, Any],
+               ledger_entries: list[dict[str, Any]], left_out: list[str], run_id: str) -> Operation | None:
+    """A new pending row: `op` without the properties `left_out` (call inside the transaction that
+    records op's rejection). Its id derives from op's id and what it leaves out, so recording the same
+    answer twice (a crash, then a rerun; a retried row refused again) finds the row instead of adding
+    another: then None."""
+    new_id = "op_" + hashlib.md5(f"{op.id}|without|{','.join(sorted(left_out))}".encode()).hexdigest()
+    now = datetime.now(UTC)
+    if con.execute(f"select count(*) from {S}.outbox where id = ?", [new_id]).fetchone()[0]:
+        return None
+    con.execute(f"""
+        insert into {S}.outbox (id, run_id, target_system, target_entity, record_id, scope_id, cluster_id,
+                                operation, payload, base_version, base_hash, ledger_entries, status, attempts,
+                                created_at, updated_at, resend_of, key_generation)
+        select ?, ?, target_system, target_entity, record_id, scope_id, cluster_id, operation, ?, base_version,
+               base_hash, ?, 'pending', 0, ?, ?, coalesce(resend_of, id), 0
+        from {S}.outbox where id = ?""",
+                [new_id, run_id, json.dumps(payload), json.dumps(ledger_entries), now, now, op.id])
+    return Operation(new_id, op.target_system, op.target_entity, op.record_id, op.scope_id, op.cluster_id,
+                     op.operation, payload, op.base_version, 0, "pending", ledger_entries, op.root_id, 0)
+
+
+def settle_dead(con: duckdb.DuckDBPyConnection, now: datetime | None = None) -> int:
+    """Dead rows whose record the current deltas no longer want to change are superseded: the systems
+    agree on it now (the last transform compared them), so nothing is left for a person there."""
+    if not has_deltas(con):
+        return 0
+    return len(con.execute(f"""
+        update {S}.outbox as o
+        set status = 'superseded', updated_at = ?,
+            last_error = 'resolved: the record agrees now (was dead: ' || coalesce(o.last_error, '') || ')'
+        where o.status = 'dead'
+          and not exists (
+              select 1 from delta.operations as d
+              where d.target_system = o.target_system and d.target_entity = o.target_entity
+                and (d.record_id = o.record_id or o.record_id is null and d.operation = 'create'
+                     and d.cluster_id = o.cluster_id))
+        returning o.id""", [now or datetime.now(UTC)]).fetchall())
 
 
 def _with_rows(con: duckdb.DuckDBPyConnection, sql: str, rows: list[list[Any]]) -> None:
@@ -235,6 +317,17 @@ def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, s
                record_id = coalesce(outbox.record_id, v.response_id), updated_at = v.done_at
         from __rows as v(id, response_id, done_at) where outbox.id = v.id""",
         [[op.id, response_id, now] for op, response_id in done])
+    updated = [op.id for op, _ in done if op.record_id]
+    if updated:  # a later operation on the record went through: what died before it is settled
+        con.execute(f"""
+            update {S}.outbox as o
+            set status = 'superseded', updated_at = ?,
+                last_error = 'resolved: superseded by ' || s.id || ', which succeeded (was dead: '
+                             || coalesce(o.last_error, '') || ')'
+            from {S}.outbox as s
+            where list_contains(?, s.id) and o.status = 'dead' and o.target_system = s.target_system
+              and o.target_entity = s.target_entity and o.record_id = s.record_id and o.updated_at < ?""",
+                    [now, updated, now])
     creates = [(op, new_id) for op, new_id in done if op.operation == "create" and new_id]
     if not creates:
         return

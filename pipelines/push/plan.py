@@ -14,6 +14,8 @@ import duckdb
 from pipelines import settings
 from pipelines.console import Console
 from pipelines.push.outbox import SENDABLE, SENDABLE_WHERE, S, has_deltas
+from pipelines.runs import reading
+from pipelines.statefile import open_state
 
 PAYLOAD_CHARS = 160
 
@@ -28,7 +30,7 @@ def planned_sql(con: duckdb.DuckDBPyConnection) -> str:
         return queued
     return f"""
         select id, target_system, operation, record_id, cluster_id, payload, status, attempts
-        from {S}.outbox where ({SENDABLE_WHERE}) and id in (select op_id from delta.operations)
+        from {S}.outbox where ({SENDABLE_WHERE}) and coalesce(resend_of, id) in (select op_id from delta.operations)
         union all
         select o.id, o.target_system, o.operation, o.record_id, o.cluster_id, d.payload, 'revived', o.attempts
         from {S}.outbox as o inner join delta.operations as d on d.op_id = o.id
@@ -42,7 +44,7 @@ def to_supersede_sql(con: duckdb.DuckDBPyConnection) -> str | None:
     if not has_deltas(con):
         return None
     return f"""select count(*) from {S}.outbox
-               where status in {SENDABLE} and id not in (select op_id from delta.operations)"""
+               where status in {SENDABLE} and coalesce(resend_of, id) not in (select op_id from delta.operations)"""
 
 
 def show_plan(console: Console, db_path: Path | None = None, limit: int = 20) -> int:
@@ -51,7 +53,7 @@ def show_plan(console: Console, db_path: Path | None = None, limit: int = 20) ->
     if not path.exists():
         console.error(f"no state yet at {path}: run `make extract` and `make transform` first")
         return 1
-    with duckdb.connect(str(path), read_only=True) as con:
+    with reading(path), open_state(path, read_only=True) as con:
         tables = {row[0] for row in con.execute(
             "select table_schema || '.' || table_name from information_schema.tables").fetchall()}
         if f"{S}.outbox" not in tables:

@@ -6,7 +6,10 @@ Per system:
 2. the writer's freshness check (one call per Exact division or Wave business, none for CustomPMS,
    which has If-Match) marks operations whose target changed after extraction as `skipped_stale`;
 3. the rest are sent: each batch is marked in_flight (its ledger entries written) in one transaction
-   just before its requests leave, and its outcomes are recorded in one transaction once answered.
+   just before its requests leave, and its outcomes are recorded in one transaction once answered;
+4. an operation the target rejected is quarantined per property it blamed (pipelines/quarantine.py),
+   and the rest of it, queued as a resend row in the same transaction, goes out in the same push (up
+   to settings.RESEND_ROUNDS rounds: each round leaves out what the last answer blamed).
 
 A crash anywhere leaves rows that the next push settles safely (see outbox.py for why). One system
 failing (down, bad credentials) does not stop the others; its problem is recorded on the run.
@@ -24,13 +27,14 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import settings
+from pipelines import quarantine, settings
 from pipelines.console import Console
 from pipelines.push import outbox
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import Outcome, Writer
 from pipelines.runs import Run
 from pipelines.state import ensure_state
+from pipelines.statefile import open_state
 
 SYSTEMS = ("custompms", "exact", "wave")
 CRASH_ENV = "CUSTOMER_SYNC_PUSH_CRASH"
@@ -60,7 +64,7 @@ def push(run: Run, console: Console, db_path: Path | None = None, systems: Itera
     """Enqueue the current deltas (idempotent), then send what is sendable, system by system.
     Updates run.ops (sent, succeeded, failed, skipped), run.problems and run.api_calls. Writers from
     `writer_map` (tests, benchmarks) are used as given and closed at the end, like configured ones."""
-    with duckdb.connect(str(db_path or settings.DUCKDB_FILE)) as con:
+    with open_state(db_path) as con:
         ensure_state(con)
         counts = outbox.enqueue_from_deltas(con, run.run_id)
         console.log("outbox", **counts)
@@ -126,6 +130,12 @@ def _push_system(con: duckdb.DuckDBPyConnection, run: Run, console: Console, wri
 
         try:
             writer.send_all(fresh, before_send, after_send)
+            for _ in range(settings.RESEND_ROUNDS):  # the rest of what the target rejected, this push
+                again = outbox.resends(con, system, run.run_id)
+                if not again:
+                    break
+                console.log(f"push {system}: the rest of rejected operations", operations=len(again))
+                writer.send_all(again, before_send, after_send)
         finally:
             problems.extend(getattr(writer, "notes", []))
 
@@ -136,6 +146,7 @@ def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operati
     problems = run.problems if problems is None else problems
     succeeded = [(op, outcome.response_id) for op, outcome in results if outcome.status == "succeeded"]
     outbox.mark_succeeded(con, succeeded, run.run_id)
+    quarantine.attach_created(con, [(op, new_id) for op, new_id in succeeded if op.operation == "create" and new_id])
     run.ops["succeeded"] += len(succeeded)
     certain_no_effect: list[Operation] = []
     for op, outcome in results:
@@ -150,11 +161,16 @@ def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operati
             outbox.undo_attempt(con, op, outcome.error or "deferred")
             run.ops["sent"] -= 1
         elif outcome.status == "rejected":
-            # the target refused the data itself; resending the same body cannot help: a person fixes the
-            # source record (the fix is a new delta, hence a new operation)
-            outbox.mark(con, op, "dead", outcome.error)
+            # the target refused the data itself; resending the same body cannot help. What it blamed waits
+            # for a person in the quarantine (the fix is a new value, hence a new delta); the rest goes on
+            left_out, resend = quarantine.record_rejection(con, op, outcome.fields, outcome.error, run.run_id)
+            what = ", ".join(left_out) if left_out else "the whole operation"
+            then = f"; the rest resent as {resend.id}" if resend else ""
+            outbox.mark(con, op, "quarantined", f"quarantined {what}{then}: {outcome.error}")
             run.ops["failed"] += 1
-            problems.append(f"{op.label} dead: {outcome.error}"[:500])
+            run.quarantined += max(1, len(left_out))
+            run.attention.append(f"{op.label}: {op.target_system} rejected {what} (quarantined){then}: "
+                                 f"{outcome.error}"[:500])
             if not op.retried:
                 certain_no_effect.append(op)
         else:  # failed: transient, its outcome unknown; the next push resends it (until MAX_ATTEMPTS)

@@ -53,6 +53,8 @@ def extraction(args: Mapping[str, Any], client: WaveClient | None = None) -> Ext
     """The readers of one run: businesses, then customers (with customers_history and quarantine) of every
     business the token sees, or of `business_ids`. `args` are the source's configuration (graphql_url,
     credentials {access_token}, business_ids, page_size, overlap_seconds)."""
+    if client is None and args.get("auth", "token") != "token":
+        raise ValueError("an OAuth chain's bearer comes from wave/auth.py, through dlt's configuration")
     client = client or WaveClient(args["graphql_url"], args["credentials"]["access_token"])
     catalogue = BusinessCatalogue(client, args.get("business_ids"))
     quarantined: Counter[str] = Counter()

@@ -13,6 +13,8 @@ from dlt.extract.source import DltSource
 
 from pipelines import settings
 from pipelines.pages import Started, to_source
+from pipelines.wave.auth import WaveTokens, bearer_from_config
+from pipelines.wave.client import WaveClient
 from pipelines.wave.extraction import extraction
 
 SECRETS = (("credentials", "access_token"),)  # never written anywhere
@@ -20,9 +22,10 @@ SECRETS = (("credentials", "access_token"),)  # never written anywhere
 
 @configspec
 class WaveCredentials(CredentialsConfiguration):
-    """sources.wave.credentials in secrets.toml."""
+    """sources.wave.credentials in secrets.toml: a full access token, or (sources.wave.auth = "oauth")
+    an OAuth app's client_id/client_secret, read by wave/auth.py."""
 
-    access_token: TSecretStrValue = None
+    access_token: TSecretStrValue | None = None
 
     def __repr__(self) -> str:
         return "WaveCredentials(access_token=***)"
@@ -51,6 +54,12 @@ def wave_source(
         "page_size": page_size,
         "overlap_seconds": overlap_seconds,
     }
+    if started is None and client is None:
+        bearer = bearer_from_config(credentials.access_token)  # per sources.wave.auth
+        if isinstance(bearer, WaveTokens):
+            # an OAuth chain is resolved by dlt on every run (sourceconfig does not remember it)
+            arguments["auth"] = "oauth"
+            client = WaveClient(graphql_url, bearer)
     if started is None:
         return to_source("wave", extraction(arguments, client), arguments)
     return to_source("wave", started.extraction, arguments, started)

@@ -3,6 +3,9 @@
 -- Every linked, present member's mapped property set against the golden value, in the member's
 -- canonical form (staging normalised both sides, so equal canonical values are equal in the
 -- target's format). The input of the delta and not-writable models.
+-- golden_value is the cluster's value, projected_value what this member's entity would hold
+-- (delta.projected_values: the golden value, or its truncation). current_invalid: the member's
+-- own value breaks the canonical rules and contributes nothing (staging.source_violations).
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -16,6 +19,12 @@ members as (
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
     where l.unlinked_at is null and not s.is_deleted
+),
+
+invalid_values as (
+    select distinct system, entity, record_id, property
+    from staging.source_violations
+    where not contributes
 )
 
 select
@@ -26,16 +35,21 @@ select
     m.scope_id,
     m.source_version,
     m.record_hash,
-    f.property,
-    f.target_field,
-    f.writable,
+    g.property,
+    g.target_field,
+    g.writable,
     p.value as current_value,
-    g.value as golden_value,
+    p.changed_at as current_changed_at,
+    v.property is not null as current_invalid,
+    g.golden_value,
+    g.value as projected_value,
     g.changed_at as golden_changed_at,
     g.source_system || '.' || g.source_entity || ':' || g.source_record_id as golden_source,
     getvariable('run_at') as _transformed_at
 from members as m
-inner join delta.target_fields as f on f.target_system = m.system and f.target_entity = m.entity
-inner join golden.cluster_properties as g on g.cluster_id = m.cluster_id and g.property = f.property
+inner join delta.projected_values as g
+    on g.cluster_id = m.cluster_id and g.target_system = m.system and g.target_entity = m.entity
 left join golden.record_properties as p
-    on p.system = m.system and p.entity = m.entity and p.record_id = m.record_id and p.property = f.property
+    on p.system = m.system and p.entity = m.entity and p.record_id = m.record_id and p.property = g.property
+left join invalid_values as v
+    on v.system = m.system and v.entity = m.entity and v.record_id = m.record_id and v.property = g.property

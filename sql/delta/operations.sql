@@ -3,6 +3,9 @@
 -- What the writer puts in sync.outbox: one operation per target record (update, or deactivate
 -- when active goes to false) carrying only the differing properties, and one create per cluster
 -- with no CustomPMS member (golden values plus external_refs of its source members).
+-- Properties in delta.property_violations are left out (the rest still goes); a create it marks
+-- blocks_create waits whole. Values are the target's projection (delta.projected_values). A
+-- member a person unlinked is removed from its former cluster's external_refs.
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), an update's on the record, its base version and its payload.
 with scope as (
@@ -23,6 +26,10 @@ changes as (
             as json_value
     from delta.property_deltas as d
     semi join scope as s on s.cluster_id = d.cluster_id
+    -- a held-back property stays out; the record's other properties still go
+    anti join delta.property_violations as v
+        on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
+        and v.property = d.property
 ),
 
 nested as (
@@ -47,22 +54,47 @@ member_refs as (
     group by l.cluster_id
 ),
 
+unlinked_refs as (
+    -- members a person unlinked from the cluster (and not linked to it again): their references
+    -- leave its CustomPMS customer, so the origin pass can never bring them back
+    select
+        l.cluster_id,
+        list(distinct {'system': l.system || '.' || l.entity, 'id': l.record_id}) as refs
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+    where l.unlinked_at is not null and l.unlinked_reason = 'manual' and l.system <> 'custompms'
+        and not exists (
+            select 1 from sync.links as a
+            where a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
+                and a.entity = l.entity and a.record_id = l.record_id
+        )
+    group by l.cluster_id
+),
+
 ref_changes as (
     -- a member linked by a rule (or joined later) is added to the CustomPMS customer's external_refs,
-    -- so CustomPMS shows where each customer comes from and a new state file finds the same links
+    -- so CustomPMS shows where each customer comes from and a new state file finds the same links;
+    -- an unlinked one is removed
     select
         p.cluster_id, p.record_id, s.scope_id, s.source_version as base_version, s.record_hash as base_hash,
-        list_sort(list_distinct(list_concat(r.existing, m.refs))) as refs
+        list_sort(list_filter(
+            list_distinct(list_concat(r.existing, coalesce(m.refs, []))),
+            lambda ref: not list_contains(coalesce(u.refs, []), ref)
+        )) as refs
     from sync.links as p
-    inner join member_refs as m on m.cluster_id = p.cluster_id
+    left join member_refs as m on m.cluster_id = p.cluster_id
+    left join unlinked_refs as u on u.cluster_id = p.cluster_id
     inner join staging.stg_customers as s
         on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
     inner join (
         select id, coalesce(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), []) as existing
         from raw_custompms.customers
     ) as r on r.id = p.record_id
+    semi join scope as c on c.cluster_id = p.cluster_id
     where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
-        and len(list_intersect(m.refs, r.existing)) < len(m.refs)
+        and (m.refs is not null or u.refs is not null)
+        and (len(list_intersect(coalesce(m.refs, []), r.existing)) < len(coalesce(m.refs, []))
+             or len(list_intersect(coalesce(u.refs, []), r.existing)) > 0)
 ),
 
 payload_fields as (
@@ -109,40 +141,26 @@ updates as (
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
 ),
 
-custompms_members as (
-    -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
-    select distinct cluster_id
-    from sync.links
-    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
-),
-
-source_members as (
-    select l.cluster_id, l.system, l.entity, l.record_id
-    from sync.links as l
-    inner join scope as c on c.cluster_id = l.cluster_id
-    inner join staging.stg_customers as s
-        on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
-    where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
-),
-
 create_clusters as (
-    select distinct m.cluster_id
-    from source_members as m
-    anti join custompms_members as p on p.cluster_id = m.cluster_id
-    where (select coalesce(max(value), true) from sync.options where name = 'create_in_custompms')
+    -- a create whose required property is missing or held back waits whole
+    select c.cluster_id, c.external_refs
+    from delta.create_clusters as c
+    semi join scope as s on s.cluster_id = c.cluster_id
+    anti join delta.property_violations as v on v.cluster_id = c.cluster_id and v.blocks_create
 ),
 
 create_fields as (
     select
-        g.cluster_id, g.property, f.target_field, g.value, g.changed_at,
-        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 1) end as parent,
-        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 2) else f.target_field end
+        g.cluster_id, g.property, g.target_field, g.value, g.changed_at,
+        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 1) end as parent,
+        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 2) else g.target_field end
             as field,
         case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
-    from golden.cluster_properties as g
+    from delta.projected_values as g
     inner join create_clusters as c on c.cluster_id = g.cluster_id
-    inner join delta.target_fields as f
-        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.property
+    anti join delta.property_violations as v
+        on v.record_id is null and v.cluster_id = g.cluster_id and v.property = g.property
+    where g.target_system = 'custompms' and g.target_entity = 'customers'
 ),
 
 create_nested as (
@@ -153,14 +171,8 @@ create_nested as (
 ),
 
 create_refs as (
-    select
-        cluster_id,
-        'external_refs' as field,
-        to_json(list({'system': system || '.' || entity, 'id': record_id} order by system, entity, record_id))
-            as json_value
-    from source_members
-    where cluster_id in (select cluster_id from create_clusters)
-    group by cluster_id
+    select cluster_id, 'external_refs' as field, external_refs as json_value
+    from create_clusters
 ),
 
 create_payload_fields as (

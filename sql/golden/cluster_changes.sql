@@ -1,6 +1,7 @@
 -- materialized: view
 -- The clusters touched since a point: a link made or ended, or a member record restaged or
--- written to by the product. Incremental golden and delta models recompute exactly these.
+-- written to by the product, or a target rejection recorded or resolved in sync.quarantine (it
+-- holds a property back, or releases it). Incremental golden and delta models recompute exactly these.
 with link_events as (
     select cluster_id, linked_at as changed_at
     from sync.links
@@ -19,6 +20,14 @@ record_events as (
     from sync.write_ledger as w
     inner join sync.links as l
         on l.system = w.target_system and l.entity = w.target_entity and l.record_id = w.record_id
+),
+
+quarantine_events as (
+    select coalesce(q.cluster_id, l.cluster_id) as cluster_id, greatest(q.last_seen, q.resolved_at) as changed_at
+    from sync.quarantine as q
+    left join sync.links as l
+        on l.system = q.system and l.entity = q.entity and l.record_id = q.record_id and l.unlinked_at is null
+    where q.kind = 'target_rejection'
 )
 
 select cluster_id, changed_at
@@ -26,3 +35,7 @@ from link_events
 union all
 select cluster_id, changed_at
 from record_events
+union all
+select cluster_id, changed_at
+from quarantine_events
+where cluster_id is not null

@@ -3,7 +3,12 @@
 -- The golden record, per cluster and property: the latest change wins (per property, not per
 -- record); empty never overwrites non-empty; ties break by sync.system_priority, then by record.
 -- Deleted or archived members contribute nothing, except that when every source member is gone
--- (option deactivate_on_delete) their active=false, timed at the delete, takes part.
+-- (option deactivate_on_delete) their active=false, timed at the delete, takes part; and a cluster
+-- with no CustomPMS customer whose every source member is gone (archived or deleted when we first
+-- saw it: option create_archived_at_first_sight) takes their last values, for an inactive create.
+-- A value staging.source_violations says does not contribute (invalid email, unknown country or
+-- currency) is skipped. A truncation the product wrote (ending in ' [truncated]', see
+-- delta.projected_values) loses a tie against the value it was cut from.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -28,6 +33,21 @@ gone_clusters as (
         and (select coalesce(max(value), false) from sync.options where name = 'deactivate_on_delete')
 ),
 
+gone_without_custompms as (
+    -- gone before a CustomPMS customer was made for them: their last values make the create
+    select cluster_id
+    from members
+    group by cluster_id
+    having bool_and(is_deleted and system <> 'custompms')
+        and (select coalesce(max(value), true) from sync.options where name = 'create_archived_at_first_sight')
+),
+
+invalid_values as (
+    select distinct system, entity, record_id, property
+    from staging.source_violations
+    where not contributes
+),
+
 contributions as (
     select
         m.cluster_id,
@@ -37,16 +57,20 @@ contributions as (
         m.system,
         m.entity,
         m.record_id,
-        coalesce(sp.priority, 1000) as priority
+        coalesce(sp.priority, 1000) as priority,
+        p.change_source = 'ledger' and p.value like '% [truncated]' as our_truncation
     from members as m
     inner join golden.record_properties as p
         on p.system = m.system and p.entity = m.entity and p.record_id = m.record_id
     left join sync.system_priority as sp on sp.system = m.system and sp.entity = m.entity
+    anti join invalid_values as v
+        on v.system = m.system and v.entity = m.entity and v.record_id = m.record_id and v.property = p.property
     where p.value is not null
         and (
             not m.is_deleted
             or (p.property = 'active' and m.system <> 'custompms'
                 and m.cluster_id in (select cluster_id from gone_clusters))
+            or m.cluster_id in (select cluster_id from gone_without_custompms)
         )
 ),
 
@@ -55,7 +79,7 @@ ranked as (
         cluster_id, property, value, changed_at, system, entity, record_id,
         row_number() over (
             partition by cluster_id, property
-            order by changed_at desc nulls last, priority asc, system, entity, record_id
+            order by changed_at desc nulls last, our_truncation asc, priority asc, system, entity, record_id
         ) as rank
     from contributions
 )

@@ -38,12 +38,28 @@ ended as (
     where unlinked_at is not null
 ),
 
+ever_linked as (
+    select distinct system, entity, record_id
+    from sync.links
+),
+
 unlinked as (
+    -- a record archived or deleted before we ever linked it still gets a cluster (and an inactive
+    -- CustomPMS customer) while option create_archived_at_first_sight is on; one deleted after it
+    -- was linked, or unlinked since, does not come back this way
     select s.system, s.entity, s.record_id
     from staging.stg_customers as s
     anti join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
     anti join held as h on h.system = s.system and h.entity = s.entity and h.record_id = s.record_id
     where not s.is_deleted
+        or (
+            s.system <> 'custompms'
+            and (select coalesce(max(value), true) from sync.options where name = 'create_archived_at_first_sight')
+            and not exists (
+                select 1 from ever_linked as e
+                where e.system = s.system and e.entity = s.entity and e.record_id = s.record_id
+            )
+        )
 ),
 
 rule_candidates as (
@@ -89,10 +105,12 @@ new_keys as (
 ),
 
 linked_keys as (
-    -- what each existing cluster offers in this pass
+    -- what each existing cluster offers in this pass (a deleted member's keys attract nobody)
     select l.cluster_id, l.system, l.entity, l.record_id, k.match_key
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
+    anti join staging.stg_customers as d
+        on d.system = l.system and d.entity = l.entity and d.record_id = l.record_id and d.is_deleted
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l

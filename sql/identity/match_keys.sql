@@ -1,6 +1,9 @@
 -- materialized: incremental
 -- unique_key: system, entity, record_id
--- The normalised value each exact merge rule compares, per current (not deleted) record.
+-- The normalised value each exact merge rule compares, per current record. Deleted and archived
+-- records have keys too, so one archived before we first saw it joins its customer's cluster
+-- instead of starting a duplicate (option create_archived_at_first_sight); link_proposals
+-- ignores the keys of deleted members that are linked already.
 -- Staging already normalised the values (VAT without separators, lower-case email), so a key
 -- is the canonical value itself; rules name the property they compare (sync.match_rules).
 with changed as (
@@ -38,7 +41,6 @@ keyed as (
     from staging.stg_customers as s
     inner join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
     cross join rules as r
-    where not s.is_deleted
 )
 
 select

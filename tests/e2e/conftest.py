@@ -75,6 +75,13 @@ class Sandbox:
     def cli(self, *args: str) -> int:
         return cli.main(["--quiet", "--db", str(self.db), *args])
 
+    def cli_out(self, capsys, *args: str) -> tuple[int, str, str]:
+        """Exit code, stdout and stderr of one command (JSON log lines, so tables parse)."""
+        capsys.readouterr()
+        code = cli.main(["--log-json", "--db", str(self.db), *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
     def sql(self, query: str, params: list | None = None) -> list[tuple]:
         with duckdb.connect(str(self.db), read_only=True) as con:
             return con.execute(query, params or []).fetchall()
@@ -111,6 +118,7 @@ def sandbox(tmp_path, monkeypatch) -> Sandbox:
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+    monkeypatch.setattr(settings, "LOCK_WAIT_SECONDS", 0.5)  # in-process commands refuse a held lock quickly
     box = Sandbox(stores["exact"], stores["wave"], stores["custompms"], servers, faults,
                   tmp_path / "state" / "customer_sync.duckdb", tmp_path)
     box.db.parent.mkdir()

@@ -6,8 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from pipelines import settings
+from pipelines import cli, settings
 from pipelines.runs import run_lock
 
 
@@ -69,3 +70,119 @@ def test_every_audit_query_runs_after_a_sync_and_explains_a_customer(sandbox, ca
     assert sandbox.cli("audit", "customer_explain", "--customer", "Acme") == 0
     out = capsys.readouterr().out
     assert "Acme Trading BV" in out and "vat_number" in out and "NL123456789B01" in out
+
+
+def start_cli(sandbox, *args: str, stdin: int | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipelines.cli", "--db", str(sandbox.db), *args],
+                            cwd=settings.ROOT, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=os.environ | {"PYTHONPATH": str(settings.ROOT)})
+
+
+def test_global_options_work_before_and_after_the_command(sandbox, capsys):
+    from pipelines.cli import parser
+
+    before = parser().parse_args(["--quiet", "--db", "other.duckdb", "demo"])
+    after = parser().parse_args(["demo", "--quiet", "--db", "other.duckdb"])  # what `make demo ARGS=...` runs
+    assert (before.db, before.quiet, before.log_json) == (after.db, after.quiet, after.log_json) == (
+        Path("other.duckdb"), True, False)
+    assert parser().parse_args(["--db", "a.duckdb", "status"]).db == Path("a.duckdb")  # not reset by the default
+    assert cli.main(["sync", "--quiet", "--db", str(sandbox.db)]) == 0
+    assert cli.main(["status", "--db", str(sandbox.db), "--log-json"]) == 0
+    assert '"table": "Recent runs"' in capsys.readouterr().out
+
+
+def test_status_during_a_run_waits_then_refuses_naming_it(sandbox, capsys):
+    assert sandbox.cli("sync") == 0
+    with run_lock(sandbox.db.parent / "sync.lock", "sync"):
+        assert sandbox.cli("status") == 2
+        assert sandbox.cli("sql", "--query", "select 1") == 2
+    err = capsys.readouterr().err
+    assert "a run is in progress" in err and f"pid {os.getpid()}" in err and "Traceback" not in err
+    assert sandbox.cli("status") == 0
+
+
+def test_status_while_a_sync_runs_never_breaks_either(sandbox):
+    assert sandbox.cli("sync") == 0
+    business = next(iter(sandbox.wave._businesses))
+    for i in range(15):
+        sandbox.wave.create_customer(business, {"name": f"Busy {i} Ltd", "email": f"busy{i}@example.com"})
+    sandbox.faults["custompms"].latency_ms = 60  # the push takes a few seconds
+    sync = start_cli(sandbox, "--quiet", "sync")
+    codes = []
+    for _ in range(3):
+        status = start_cli(sandbox, "--quiet", "status")
+        _, err = status.communicate(timeout=60)
+        assert "Traceback" not in err, err
+        codes.append(status.returncode)
+        if status.returncode == 2:
+            assert "a run is in progress" in err and "'sync'" in err
+    _, err = sync.communicate(timeout=120)
+    assert sync.returncode == 0, err
+    assert set(codes) <= {0, 1, 2}
+
+
+def test_sync_refuses_while_another_program_holds_the_state_file_and_an_open_sql_shell_does_not(sandbox, capsys):
+    assert sandbox.cli("sync") == 0
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               f"con = duckdb.connect({str(sandbox.db)!r}, read_only=True); print('open', flush=True); "
+                               "time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        capsys.readouterr()
+        assert sandbox.cli("sync") == 2
+        err = capsys.readouterr().err.replace("\n", "")
+        assert f"is in use by pid {holder.pid}" in err and "Traceback" not in err
+    finally:
+        holder.kill()
+        holder.wait()
+    shell = start_cli(sandbox, "sql", stdin=subprocess.PIPE)  # a person's shell, left open between statements
+    try:
+        shell.stdin.write("select count(*) as links from sync.links;\n")
+        shell.stdin.flush()
+        assert sandbox.cli("sync") == 0
+    finally:
+        out, err = shell.communicate(timeout=30)
+    assert shell.returncode == 0 and "links" in out, err
+
+
+def test_a_damaged_state_file_is_named_with_the_way_back_and_the_way_back_works(sandbox, capsys):
+    assert sandbox.cli("sync") == 0
+    customers = len(sandbox.pms_customers())
+    size = sandbox.db.stat().st_size
+    with open(sandbox.db, "r+b") as handle:
+        handle.truncate(size // 3)
+    for command in (["sync"], ["status"], ["sql", "--query", "select 1"], ["link", "a:b:c", "d:e:f"]):
+        capsys.readouterr()
+        assert sandbox.cli(*command) == 2, command
+        err = capsys.readouterr().err.replace("\n", "")
+        assert f"the state file {sandbox.db} is damaged" in err and "make sync" in err, err
+        assert "restore it from a backup" in err and "Traceback" not in err
+    # the way back the message gives: move it (and dlt's working dir) aside, then sync
+    sandbox.db.rename(sandbox.db.with_name("customer_sync.duckdb.damaged"))
+    (sandbox.db.parent / "dlt").rename(sandbox.db.parent / "dlt.damaged")
+    assert sandbox.cli("sync") == 0
+    assert len(sandbox.pms_customers()) == customers  # the links came back from external_refs: no duplicate
+    assert sandbox.cli("sync") == 0
+    assert sandbox.sql("select ops_sent from sync.runs order by started_at desc")[0] == (0,)
+
+
+def test_a_killed_run_is_marked_abandoned_by_the_next_run(sandbox, capsys):
+    assert sandbox.cli("sync") == 0
+    sandbox.faults["custompms"].latency_ms = 200
+    business = next(iter(sandbox.wave._businesses))
+    sandbox.wave.create_customer(business, {"name": "Killed Midway Ltd", "email": "km@example.com"})
+    process = start_cli(sandbox, "sync")
+    while "outbox" not in (line := process.stdout.readline()) and line:
+        pass
+    process.kill()
+    process.wait()
+    capsys.readouterr()
+    assert sandbox.cli("status") == 1
+    assert "was abandoned (killed or crashed)" in capsys.readouterr().err.replace("\n", "")
+    sandbox.faults["custompms"].latency_ms = 0
+    assert sandbox.cli("sync") == 0
+    statuses = [s for (s,) in sandbox.sql("select status from sync.runs order by started_at")]
+    assert statuses == ["succeeded", "abandoned", "succeeded"]
+    (message,), = sandbox.sql("select message from sync.runs where status = 'abandoned'")
+    assert "abandoned: its process ended without recording an end" in message
+    assert sandbox.cli("status") == 0

@@ -64,7 +64,7 @@ def test_an_update_patches_with_if_match_and_a_412_is_skipped_as_stale(emu):
     assert sql(emu.db, "select count(*) from sync.write_ledger where record_id = ?", [first["id"]])[0][0] == 2
 
 
-def test_a_rejected_create_is_dead_with_the_reason_and_the_others_still_go(emu):
+def test_a_rejected_create_is_quarantined_with_the_reason_and_the_others_still_go(emu):
     creates = source_creates(4)
     creates[1] = create_op("cl_bad", {"name": "Bad", "notes": "x" * 5000, "address": {"country": "XX"},
                                       "external_refs": [{"system": "wave.customers", "id": "bad"}]})
@@ -72,8 +72,11 @@ def test_a_rejected_create_is_dead_with_the_reason_and_the_others_still_go(emu):
     run = emu.push(("custompms",))
     assert run.ops == {"sent": 4, "succeeded": 3, "failed": 1, "skipped": 0}
     status, error = sql(emu.db, "select status, last_error from sync.outbox where cluster_id = 'cl_bad'")[0]
-    assert status == "dead" and "notes" in error and "address.country" in error
-    assert any("dead" in problem and "notes" in problem for problem in run.problems)
+    assert status == "quarantined" and "notes" in error and "address.country" in error
+    # no mapping of target fields here (no delta.target_fields): the whole create waits for a person
+    (reason,) = sql(emu.db, "select reason from sync.quarantine where kind = 'target_rejection'")[0]
+    assert "whole create" in reason and "notes" in reason
+    assert any("rejected" in line and "notes" in line for line in run.attention) and not run.problems
     assert not emu.pms_by_ref("wave.customers", "bad") and len(emu.pms_by_ref("wave.customers", "w3")) == 1
 
 

@@ -53,7 +53,7 @@ def test_input_errors_fail_one_operation_with_waves_message_and_the_others_go(em
                                                 ids[2]: {"address": {"provinceCode": "CA-XX"}}}))
     run = emu.push(("wave",))
     assert run.ops == {"sent": 3, "succeeded": 1, "failed": 2, "skipped": 0}
-    errors = dict(sql(emu.db, "select record_id, last_error from sync.outbox where status = 'dead'"))
+    errors = dict(sql(emu.db, "select record_id, last_error from sync.outbox where status = 'quarantined'"))
     assert "input.email: Enter a valid email address" in errors[ids[0]]
     assert "input.address.provinceCode" in errors[ids[2]]
     assert current(emu, ids[1])["email"] == "fine@example.ca"
@@ -86,7 +86,7 @@ def test_a_patch_whose_answer_was_lost_is_repeated_and_one_applied_before_a_cras
     emu.clock.advance(1)
     emu.wave.patch_customer(ids[-1], {"name": f"Renamed {len(ids) - 1}"})
     emu.faults["wave"].error_rate = 0.4  # 5xx: the client cannot know whether a mutation ran
-    run = emu.push(("wave",), wave={"max_retries": 8}, wave_writer={"patch_retries": 12})
+    run = emu.push(("wave",), wave={"max_retries": 12})
     assert statuses(emu.db) == {"succeeded": len(ids)}, run.problems
     assert all(current(emu, i)["name"] == f"Renamed {n}" for n, i in enumerate(ids))
     assert run.ops["sent"] == len(ids) - 1  # the crashed one was recognised, not sent again
