@@ -13,6 +13,8 @@ customers by the sandbox's seed generator. Each repeat times, side by side again
   (extract + normalize + load), as pipelines/extract.py runs them.
 - rerun: the same pipeline once more with nothing changed in the emulator: its API calls and the
   rows it loaded (should be none).
+- store (once per system, untimed read): the rows the readers produced, run by dlt from memory into a
+  fresh DuckDB file: what storing them costs with no API involved, the part no fetch loop hides.
 
 Printed per system (medians over the repeats): rows, seconds of both, ratio pipeline/plain (goal
 <= 1.5), rows/s, dlt's step times, API calls against the issue's bound (ceil(records / page size)
@@ -53,6 +55,7 @@ import pyarrow  # noqa: E402
 from pipelines import settings  # noqa: E402
 from pipelines.custompms.client import CUSTOMERS as CUSTOMPMS_CUSTOMERS  # noqa: E402
 from pipelines.custompms.client import CustomPMSClient  # noqa: E402
+from pipelines.custompms.extraction import extraction as custompms_extraction  # noqa: E402
 from pipelines.custompms.source import custompms_source  # noqa: E402
 from pipelines.exact.client import (  # noqa: E402
     ACCOUNT_FIELDS,
@@ -62,11 +65,14 @@ from pipelines.exact.client import (  # noqa: E402
     ExactClient,
     _query,
 )
+from pipelines.exact.extraction import extraction as exact_extraction  # noqa: E402
 from pipelines.exact.source import exact_source  # noqa: E402
+from pipelines.pages import Reader, for_dlt  # noqa: E402
 from pipelines.sandbox import custompms, exact, seed, wave  # noqa: E402
 from pipelines.sandbox.common import Clock, ServerThread  # noqa: E402
 from pipelines.wave import queries  # noqa: E402
 from pipelines.wave.client import WaveClient  # noqa: E402
+from pipelines.wave.extraction import extraction as wave_extraction  # noqa: E402
 from pipelines.wave.source import wave_source  # noqa: E402
 
 SYSTEMS = ("exact", "wave", "custompms")
@@ -357,6 +363,33 @@ def run_pipeline(box: Sandbox, pipeline: dlt.Pipeline) -> Run:
     )
 
 
+def read_items(box: Sandbox) -> list[tuple[Reader, list[Any]]]:
+    """Every item the system's readers yield on a first run (no dlt), with the reader that yielded it."""
+    client = client_for(box)
+    try:
+        if box.system == "exact":
+            readers = exact_extraction({}, dict, client).readers
+        elif box.system == "wave":
+            readers = wave_extraction({}, client).readers
+        else:
+            readers = custompms_extraction({}, client).readers
+        return [(reader, list(reader.read({}))) for reader in readers]
+    finally:
+        client.close()
+
+
+def run_store(box: Sandbox, pipeline: dlt.Pipeline, items: list[tuple[Reader, list[Any]]]) -> float:
+    """Seconds dlt takes to extract, normalize and load those items from memory: the storage part of a
+    first run, with no API in it."""
+    def replay(found: list[Any]) -> Any:
+        return lambda: for_dlt(found)  # a closure: dlt would take a default argument for configuration
+
+    resources = [dlt.resource(replay(found), name=reader.name, **reader.hints)() for reader, found in items]
+    started = time.perf_counter()
+    pipeline.run(resources)
+    return time.perf_counter() - started
+
+
 def new_pipeline(box: Sandbox, tmp: Path) -> dlt.Pipeline:
     return dlt.pipeline(
         pipeline_name=f"bench_{box.system}",
@@ -409,6 +442,7 @@ class Result:
     rerun: list[Run] = field(default_factory=list)
     minimum: tuple[int, int] = (0, 0)
     profile: str = ""
+    store: list[float] = field(default_factory=list)
 
     @property
     def ratios(self) -> list[float]:
@@ -440,6 +474,9 @@ def measure(system: str, part: dict, repeat: int, profile: bool, workdir: Path, 
                     pipeline = new_pipeline(box, Path(tmp))
                     result.first.append(run_pipeline(box, pipeline))
                     result.rerun.append(run_pipeline(box, pipeline))
+            items = read_items(box)  # untimed: the readers' output, for the storage-only run
+            with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+                result.store.append(run_store(box, new_pipeline(box, Path(tmp)), items))
         if profile:
             with tempfile.TemporaryDirectory(dir=workdir) as tmp:
                 pipeline = new_pipeline(box, Path(tmp))
@@ -501,13 +538,13 @@ def report(results: list[Result], repeat: int) -> None:
     print()
     print(
         f"{'system':10} {'ratios per repeat':>24} {'plain rows/s':>12} {'extract s':>9} {'normalize s':>11} "
-        f"{'load s':>6} {'loaded':>8} {'quar.':>6} {'plain calls':>11} {'token calls':>11}"
+        f"{'load s':>6} {'store s':>7} {'loaded':>8} {'quar.':>6} {'plain calls':>11} {'token calls':>11}"
     )
     for r in results:
         steps = {name: med([run.steps.get(name, 0.0) for run in r.first]) for name in ("extract", "normalize", "load")}
         print(
             f"{r.system:10} {' '.join(f'{x:.2f}' for x in r.ratios):>24} {r.records / med(r.plain):>12,.0f} "
-            f"{steps['extract']:>9.2f} {steps['normalize']:>11.2f} {steps['load']:>6.2f} "
+            f"{steps['extract']:>9.2f} {steps['normalize']:>11.2f} {steps['load']:>6.2f} {med(r.store):>7.2f} "
             f"{med([x.loaded for x in r.first]):>8,.0f} {med([x.quarantined for x in r.first]):>6.0f} "
             f"{med(r.plain_calls):>11.0f} {sum(x.token_calls for x in r.first + r.rerun):>11}"
         )

@@ -1,11 +1,14 @@
 """Push benchmark: CustomPMS creates against the concurrency bound, Exact updates against 60 a minute.
 
-    .venv/bin/python bench/bench_push.py [--creates 10000] [--latency-ms 5] [--exact-updates 180] [--speed 10]
+    .venv/bin/python bench/bench_push.py [--creates 10000] [--latency-ms 5] [--repeat 3] [--exact-updates 180]
+                                         [--speed 10]
 
 Both run the real push stage (outbox rows in a DuckDB file, in_flight/succeeded transactions per
 operation, the system's writer and client) against an emulator in this process.
-- CustomPMS: `--creates` creates with `--latency-ms` added to every answer. The ideal is
-  concurrency / latency operations a second; we print the achieved rate and the ratio.
+- CustomPMS: `--creates` creates with `--latency-ms` added to every answer, the emulator in its own
+  process; each repeat runs a plain async httpx loop (the same POSTs, no bookkeeping) and the push side by
+  side. Printed: medians of both rates, push/plain (goal >= 0.8) and the concurrency bound
+  (concurrency / latency operations a second).
 - Exact: `--exact-updates` Account PUTs in one division, with the sandbox clock (shared by emulator
   and client) sped up `--speed` times so a minute passes in 60/speed seconds. Achieved rate over
   the allowed 60 a minute (goal >= 0.95), and the number of 429 answers (goal 0).
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +44,8 @@ from pipelines.sandbox import exact  # noqa: E402
 from pipelines.sandbox.common import Clock, ServerThread, free_port  # noqa: E402
 from pipelines.state import ensure_state  # noqa: E402
 
+PUSH_GOAL = 0.8
+
 
 class StatusCounter(httpx.BaseTransport):
     """Counts answers by status, and calls per minute window of the (sped-up) clock."""
@@ -63,15 +69,15 @@ def outbox_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
 
-async def plain_creates(url: str, creates: int, concurrency: int) -> float:
+async def plain_creates(url: str, creates: int, concurrency: int, tag: str) -> float:
     """The floor: the same POSTs with httpx, `concurrency` in flight, no bookkeeping at all."""
     headers = {"Authorization": f"Bearer {settings.SANDBOX_CUSTOMPMS_KEY}"}
     limit = asyncio.Semaphore(concurrency)
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as http:
         async def one(i: int) -> None:
             async with limit:
-                response = await http.post("/api/v1/customers", json={"name": f"Plain {i}"},
-                                           headers={"Idempotency-Key": f"plain-{i}"})
+                response = await http.post("/api/v1/customers", json={"name": f"Plain {tag} {i}"},
+                                           headers={"Idempotency-Key": f"plain-{tag}-{i}"})
                 response.raise_for_status()
 
         started = time.perf_counter()
@@ -79,39 +85,57 @@ async def plain_creates(url: str, creates: int, concurrency: int) -> float:
         return time.perf_counter() - started
 
 
-def bench_custompms(creates: int, latency_ms: float, concurrency: int) -> None:
-    """The emulator runs in its own process (the sandbox CLI), so it does not share our GIL."""
+def push_creates(url: str, tmp: Path, creates: int, concurrency: int, tag: str) -> tuple[float, int, int]:
+    """The real push stage: (seconds, operations succeeded, API calls)."""
+    db = tmp / f"push_{tag}.duckdb"
+    with duckdb.connect(str(db)) as con:
+        outbox_rows(con, [
+            (f"op_{tag}_{i:06d}", "custompms", "customers", None, None, f"cl_{tag}_{i:06d}", "create",
+             json.dumps({"name": f"Bench Customer {tag} {i}", "email": f"b{i}@{tag}.bench.example",
+                         "external_refs": [{"system": "wave.customers", "id": f"w{tag}{i}"}]}), None,
+             json.dumps([{"property": "name", "value_hash": "x", "change_time": None}]))
+            for i in range(creates)])
+    client = CustomPMSClient(url, settings.SANDBOX_CUSTOMPMS_KEY, max_concurrency=concurrency)
+    run = Run(command="bench", db_path=db)
+    started = time.perf_counter()
+    push(run, Console(quiet=True), db_path=db, systems=["custompms"], writer_map={"custompms": CustomPMSWriter(client)})
+    return time.perf_counter() - started, run.ops["succeeded"], client.total_calls
+
+
+def bench_custompms(creates: int, latency_ms: float, concurrency: int, repeat: int) -> None:
+    """The emulator runs in its own process (the sandbox CLI), so it does not share our GIL. Each repeat
+    runs the plain loop and the push side by side (the order alternating), each with its own records."""
     with tempfile.TemporaryDirectory() as tmp:
         ports = {system: free_port() for system in ("exact", "wave", "custompms")}
         cli = [sys.executable, "-m", "pipelines.sandbox", "--data-file", f"{tmp}/data.json", "--pid-file",
                f"{tmp}/sandbox.pid", "--ports", ",".join(f"{k}={v}" for k, v in ports.items())]
         subprocess.run([*cli, "start", "--quiet", "--size", "10"], check=True, cwd=settings.ROOT)
         url = f"http://127.0.0.1:{ports['custompms']}"
+        plain, pushed, calls, done = [], [], [], []
         try:
             httpx.put(f"{url}/_sandbox/faults", json={"latency_ms": latency_ms}).raise_for_status()
-            plain = asyncio.run(plain_creates(url, creates, concurrency))
-            db = Path(tmp) / "push.duckdb"
-            with duckdb.connect(str(db)) as con:
-                outbox_rows(con, [
-                    (f"op_{i:06d}", "custompms", "customers", None, None, f"cl_{i:06d}", "create",
-                     json.dumps({"name": f"Bench Customer {i}", "email": f"b{i}@bench.example",
-                                 "external_refs": [{"system": "wave.customers", "id": f"w{i}"}]}), None,
-                     json.dumps([{"property": "name", "value_hash": "x", "change_time": None}]))
-                    for i in range(creates)])
-            client = CustomPMSClient(url, settings.SANDBOX_CUSTOMPMS_KEY, max_concurrency=concurrency)
-            run = Run(command="bench", db_path=db)
-            started = time.perf_counter()
-            push(run, Console(quiet=True), db_path=db, systems=["custompms"],
-                 writer_map={"custompms": CustomPMSWriter(client)})
-            seconds = time.perf_counter() - started
+            for attempt in range(repeat):
+                for what in (("plain", "push") if attempt % 2 == 0 else ("push", "plain")):
+                    if what == "plain":
+                        plain.append(asyncio.run(plain_creates(url, creates, concurrency, f"r{attempt}")))
+                        continue
+                    seconds, succeeded, made = push_creates(url, Path(tmp), creates, concurrency, f"r{attempt}")
+                    pushed.append(seconds)
+                    done.append(succeeded)
+                    calls.append(made)
         finally:
             subprocess.run([*cli, "stop"], check=True, cwd=settings.ROOT, capture_output=True)
     ideal = concurrency / (latency_ms / 1000)
-    rate, plain_rate = run.ops["succeeded"] / seconds, creates / plain
-    print(f"custompms creates, {concurrency} in flight, {latency_ms:g} ms added latency: push {run.ops['succeeded']:,}"
-          f"/{creates:,} in {seconds:.1f} s = {rate:,.0f} ops/s; plain httpx loop {plain_rate:,.0f} ops/s; "
+    rate = statistics.median([n / s for n, s in zip(done, pushed, strict=True)])
+    plain_rate = statistics.median([creates / s for s in plain])
+    ratio = statistics.median([(n / s) / (creates / p) for n, s, p in zip(done, pushed, plain, strict=True)])
+    print(f"custompms creates, {concurrency} in flight, {latency_ms:g} ms added latency, medians of {repeat}: "
+          f"push {rate:,.0f} ops/s ({min(done):,}/{creates:,} succeeded); plain httpx loop {plain_rate:,.0f} ops/s; "
           f"bound {ideal:,.0f} ops/s; push/bound {rate / ideal:.2f}, plain/bound {plain_rate / ideal:.2f}, "
-          f"push/plain {rate / plain_rate:.2f}; calls {client.total_calls:,} (minimum {creates:,})")
+          f"push/plain {ratio:.2f} (goal >= {PUSH_GOAL}) {'ok' if ratio >= PUSH_GOAL else 'UNDER'}; "
+          f"calls {statistics.median(calls):,.0f} (minimum {creates:,})")
+    print("  per repeat: push/plain " + " ".join(
+        f"{(n / s) / (creates / p):.2f}" for n, s, p in zip(done, pushed, plain, strict=True)))
 
 
 def bench_exact(updates: int, speed: float) -> None:
@@ -158,8 +182,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--exact-updates", type=int, default=180)
     parser.add_argument("--speed", type=float, default=10)
+    parser.add_argument("--repeat", type=int, default=3, help="CustomPMS repeats; medians printed (default 3)")
     args = parser.parse_args()
-    bench_custompms(args.creates, args.latency_ms, args.concurrency)
+    bench_custompms(args.creates, args.latency_ms, args.concurrency, args.repeat)
     bench_exact(args.exact_updates, args.speed)
 
 

@@ -11,32 +11,50 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipelines import settings
+from pipelines import settings, sourceconfig
 from pipelines.console import Console
 from pipelines.errors import OperatorError, _chain, missing_config, summarize
-from pipelines.models.runner import ModelError
 from pipelines.runs import Run, reading, tracked_run
 from pipelines.statefile import damaged, dlt_dir, in_use, is_damage, open_state
 
 EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
 
 
-def ensure_sandbox(console: Console) -> None:
-    """Start the sandbox when the configuration points at it (the default) and it is not running."""
-    import dlt
+def ensure_sandbox(console: Console, pipelines_dir: Path | None = None) -> None:
+    """Start the sandbox when the configuration points at it (the default) and it does not answer. The
+    check is a socket connect in this process; only a sandbox that is not up costs the `start` process.
+    The URLs come from the configuration extraction remembered (sourceconfig) when that still holds, so
+    a sync with nothing to do does not import dlt for them."""
+    systems = ("exact", "wave", "custompms")
+    remembered = [sourceconfig.recall(pipelines_dir, system) for system in systems] if pipelines_dir else []
+    if remembered and all(remembered):
+        urls = [remembered[0].get("base_url"), remembered[1].get("graphql_url"), remembered[2].get("base_url")]
+    else:
+        import dlt
 
-    urls = [dlt.config.get("sources.exact.base_url"), dlt.config.get("sources.wave.graphql_url"),
-            dlt.config.get("sources.custompms.base_url")]
+        urls = [dlt.config.get("sources.exact.base_url"), dlt.config.get("sources.wave.graphql_url"),
+                dlt.config.get("sources.custompms.base_url")]
     sandbox_ports = set(settings.SANDBOX_PORTS.values())
-    if any(url and urlsplit(url).hostname in ("127.0.0.1", "localhost") and urlsplit(url).port in sandbox_ports
-           for url in urls):
+    local = [urlsplit(url) for url in urls if url]
+    ports = {(url.hostname, url.port) for url in local
+             if url.hostname in ("127.0.0.1", "localhost") and url.port in sandbox_ports}
+    if ports and not all(_answers(host, port) for host, port in ports):
         subprocess.run([sys.executable, "-m", "pipelines.sandbox", "start", "--quiet"], check=True)
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 def _exit(run: Run) -> int:
@@ -56,7 +74,7 @@ def _consolidate(run: Run, console: Console, db_path: Path) -> None:
 def cmd_extract(args: argparse.Namespace, console: Console) -> int:
     from pipelines.extract import extract
 
-    ensure_sandbox(console)
+    ensure_sandbox(console, dlt_dir(args.db))
     with tracked_run("extract", args.db) as run:
         extract(run, console, db_path=args.db, pipelines_dir=dlt_dir(args.db))
     return _exit(run)
@@ -86,7 +104,7 @@ def cmd_push(args: argparse.Namespace, console: Console) -> int:
     from pipelines.push.push import push
     from pipelines.status import settle
 
-    ensure_sandbox(console)
+    ensure_sandbox(console, dlt_dir(args.db))
     with tracked_run("push", args.db) as run:
         with run.stage("push"):
             push(run, console, db_path=args.db)
@@ -102,7 +120,7 @@ def cmd_sync(args: argparse.Namespace, console: Console) -> int:
     from pipelines.status import settle, summarize_run
     from pipelines.transform import transform
 
-    ensure_sandbox(console)
+    ensure_sandbox(console, dlt_dir(args.db))
     with tracked_run("sync", args.db) as run:
         extract(run, console, db_path=args.db, pipelines_dir=dlt_dir(args.db))
         with run.stage("transform"):
@@ -348,16 +366,18 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(quiet=args.quiet, json_logs=args.log_json)
     try:
         return COMMANDS[args.command][0](args, console)
-    except ModelError as exc:  # names the model file and DuckDB's message
-        if is_damage(exc.__cause__ or exc):
-            console.error(str(damaged(args.db, exc.__cause__)))
-            return EXIT_REFUSED
-        console.error(str(exc))
-        return EXIT_ATTENTION
     except OperatorError as exc:  # written for a person: the lock, the state file, a setting, a decision
         console.error(summarize(exc, limit=2000))
         return EXIT_REFUSED
     except Exception as exc:
+        from pipelines.models.runner import ModelError  # here: the runner (sqlglot) is not on every command's path
+
+        if isinstance(exc, ModelError):  # names the model file and DuckDB's message
+            if is_damage(exc.__cause__ or exc):
+                console.error(str(damaged(args.db, exc.__cause__)))
+                return EXIT_REFUSED
+            console.error(str(exc))
+            return EXIT_ATTENTION
         if (missing := missing_config(exc)) is not None:
             console.error(str(missing))
             return EXIT_REFUSED

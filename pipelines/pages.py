@@ -1,11 +1,17 @@
-"""Helpers the dlt sources share."""
+"""Helpers the readers of the three systems share: a prefetching pager, the items they yield (Arrow
+tables and two markers), batches, and how a resource's first load is written. Nothing here imports dlt."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from queue import Full, Queue
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> Iterator[Any]:
@@ -47,3 +53,189 @@ def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> 
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+# ---------------------------------------------------------------------- what readers yield
+# The readers (pipelines/<system>/extraction.py) run without dlt, so that a sync with nothing to do never
+# imports it; they yield Arrow tables for the resource's own table and these two markers, which
+# `for_dlt` turns into dlt's hints when the items do go to dlt.
+
+BATCH_ROWS = 10_000  # rows per table handed to dlt: it spends milliseconds on every item it is given
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The rows for another, append-only table of the same resource (history, quarantine). `columns`
+    overrides column hints the variant would inherit (e.g. takes a merge-only dedup_sort off)."""
+
+    table: pa.Table
+    name: str
+    columns: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Disposition:
+    """How the resource's own table is written in this load (see FirstLoad); carries no rows."""
+
+    table: pa.Table
+    write_disposition: str
+
+
+def rows_of(item: Any) -> int:
+    """The data rows an item carries."""
+    table = item.table if isinstance(item, Variant | Disposition) else item
+    return table.num_rows if isinstance(table, pa.Table) else 0
+
+
+def for_dlt(items: Iterable[Any]) -> Iterator[Any]:
+    """The readers' items as dlt takes them (dlt is imported here, not by this module)."""
+    import dlt
+
+    for item in items:
+        if isinstance(item, Variant):
+            hints = dlt.mark.make_hints(table_name=item.name, write_disposition="append", primary_key=[],
+                                        columns=item.columns)
+            yield dlt.mark.with_hints(item.table, hints, create_table_variant=True)
+        elif isinstance(item, Disposition):
+            yield dlt.mark.with_hints(item.table, dlt.mark.make_hints(write_disposition=item.write_disposition))
+        else:
+            yield item
+
+
+@dataclass
+class Batch:
+    """Pages gathered into tables of about BATCH_ROWS rows; each flush yields the rows, their copy in
+    the `history` table (when given) and the quarantine rows, as three items."""
+
+    history: str | None
+    history_columns: dict[str, Any] | None = None
+    tables: list[pa.Table] = field(default_factory=list)
+    bad: list[pa.Table] = field(default_factory=list)
+    rows: int = 0
+
+    def add(self, table: pa.Table | None, quarantine: pa.Table | None = None) -> None:
+        if table is not None and table.num_rows:
+            self.tables.append(table)
+            self.rows += table.num_rows
+        if quarantine is not None and quarantine.num_rows:
+            self.bad.append(quarantine)
+
+    def full(self) -> bool:
+        return self.rows >= BATCH_ROWS
+
+    def flush(self) -> Iterator[Any]:
+        if self.tables:
+            table = pa.concat_tables(self.tables)
+            yield table
+            if self.history:
+                yield Variant(table, self.history, self.history_columns)
+        if self.bad:
+            yield Variant(pa.concat_tables(self.bad), "quarantine")
+        self.tables, self.bad, self.rows = [], [], 0
+
+
+class FirstLoad:
+    """How a resource's current-state table is written this run. A resource's first load appends: its
+    table is empty, so dlt's merge (a staging copy, then delete-insert) would only cost time. Unless that
+    load saw a key twice (a record changed while it was being paged): then it merges like every later
+    load does, its dedup_sort keeping the newest version.
+
+    `begin()` and `end()` yield a Disposition; dlt applies the hints an item carries to the whole table of
+    the load package, so the last one yielded decides."""
+
+    def __init__(self, state: dict[str, Any], key: Sequence[str], empty: pa.Table) -> None:
+        self.first = not state.get("tables_created")  # read before the resource's ensure_tables sets it
+        self.key, self.empty = list(key), empty
+        self._keys: list[pa.Array] = []
+        self._rows = 0
+
+    def begin(self) -> Iterator[Any]:
+        if self.first:
+            yield Disposition(self.empty, "append")
+
+    def observe(self, table: pa.Table | None) -> None:
+        if self.first and table is not None and table.num_rows:
+            columns = [pc.cast(table[name], pa.string()) for name in self.key]
+            key = columns[0] if len(columns) == 1 else pc.binary_join_element_wise(*columns, "\x1f")
+            self._keys.append(key.combine_chunks() if isinstance(key, pa.ChunkedArray) else key)
+            self._rows += table.num_rows
+
+    def end(self) -> Iterator[Any]:
+        if self.first and self._keys and pc.count_distinct(pa.concat_arrays(self._keys)).as_py() < self._rows:
+            yield Disposition(self.empty, "merge")
+
+
+# ---------------------------------------------------------------------- what a source is made of
+
+
+@dataclass
+class Reader:
+    """One resource of a source: its table's name, dlt's hints for it, and the reading itself, a
+    generator of items given the resource's state (a dict it updates, committed with the data)."""
+
+    name: str
+    hints: dict[str, Any]
+    read: Callable[[dict[str, Any]], Iterator[Any]]
+
+
+@dataclass
+class Extraction:
+    """One run's readers of a system, with the client they share (its `calls` count the API calls) and
+    the count of records they quarantined per entity."""
+
+    client: Any
+    quarantined: Counter[str]
+    readers: list[Reader]
+
+
+@dataclass
+class Began:
+    """A reader the pre-read started (pipelines/extract.py): the items it yielded so far, the rest of it,
+    and the state it works on (a copy of the saved one)."""
+
+    items: list[Any]
+    rest: Iterator[Any]
+    state: dict[str, Any]
+
+
+@dataclass
+class Started:
+    """What the pre-read did before dlt came in: the extraction it built, the readers it began, and its
+    copy of the source's shared state."""
+
+    extraction: Extraction
+    began: dict[str, Began]
+    source_state: dict[str, Any]
+
+
+def to_source(name: str, extraction: Extraction, arguments: dict[str, Any], started: Started | None = None) -> Any:
+    """The extraction as a dlt source (call inside a @dlt.source function). It carries `.client`,
+    `.quarantined` and `.arguments` (its configuration, for pipelines/sourceconfig.py)."""
+    import dlt
+    from dlt.extract.source import DltSource
+
+    resources = [_resource(reader, started) for reader in extraction.readers]
+    source = DltSource(dlt.current.source_schema(), name, resources)
+    source.client, source.quarantined, source.arguments = extraction.client, extraction.quarantined, arguments
+    return source
+
+
+def _resource(reader: Reader, started: Started | None) -> Any:
+    """The reader as a dlt resource. One the pre-read began continues where it stopped, and its state then
+    replaces dlt's (both started from the same saved state; the reader updated its copy)."""
+    import dlt
+
+    began = started.began.get(reader.name) if started is not None else None
+
+    def read() -> Iterator[Any]:
+        state = dlt.current.resource_state(reader.name)
+        if began is None:
+            yield from for_dlt(reader.read(state))
+            return
+        yield from for_dlt(began.items)
+        yield from for_dlt(began.rest)
+        state.clear()
+        state.update(began.state)
+        dlt.current.source_state().update(started.source_state)
+
+    return dlt.resource(read, name=reader.name, **reader.hints)()

@@ -158,9 +158,9 @@ def _bad(rows: Iterable[dict[str, Any]]) -> list[Unreadable]:
 def read_live(clients: Clients, con: duckdb.DuckDBPyConnection | None = None) -> LiveData:
     """Every record of the three systems, as raw tables shaped like extraction's (only the history
     tables are filled: they are what the staging models read)."""
-    from pipelines.custompms import source as pms_source
-    from pipelines.exact import source as exact_source
-    from pipelines.wave import source as wave_source
+    from pipelines.custompms import extraction as pms_source
+    from pipelines.exact import extraction as exact_source
+    from pipelines.wave import extraction as wave_source
 
     con = con or duckdb.connect()
     create_raw(con)
@@ -195,7 +195,7 @@ def read_live(clients: Clients, con: duckdb.DuckDBPyConnection | None = None) ->
             if good_departments:
                 _insert(con, "raw_exact.departments_history", exact_source.to_table(
                     good_departments, exact_source.DEPARTMENT_SPEC, exact_source.DEPARTMENTS_SCHEMA, now,
-                    {"is_deleted": [False] * len(good_departments)}))
+                    {"is_deleted": False}))
             read += len(page)
     live.rows["exact"] = read
 

@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
+import orjson
 
 from pipelines import budgets, settings
 from pipelines import clock as clocks
@@ -612,7 +613,7 @@ _CUT_SHORT = object()
 
 def _json_or_none(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return orjson.loads(response.content)  # pages: 4x faster than json
     except ValueError:
         return _CUT_SHORT
 

@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import httpx
+import orjson
 
 from pipelines import budgets, settings
 from pipelines import clock as clocks
@@ -404,7 +405,7 @@ class ExactClient:
         if not parse:
             return response
         try:
-            return response.json()
+            return orjson.loads(response.content)  # pages: 4x faster than json
         except ValueError:
             body_cut = True  # a body cut short that still parsed as complete HTTP: like a dropped connection
         if body_cut:

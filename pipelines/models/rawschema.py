@@ -34,6 +34,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "status": "text",
         "created": "text",
         "modified": "text",
+        "division_move_date": "text",
     },
     "raw_exact.deleted": {
         "entity_key": "text",

@@ -208,10 +208,34 @@ def outdated_operations(con: duckdb.DuckDBPyConnection, system: str, operations:
     return {row[0] for row in rows}
 
 
+_EXACT_MARKS = r"""
+    with rows as (
+        select
+            division,
+            "timestamp",
+            -- the row's Timestamp epoch: the division's DivisionMoveDate when it was read (none: never moved)
+            coalesce(try_cast(regexp_extract(division_move_date, '\((-?\d+)', 1) as bigint), -9e18) as epoch
+        from raw_exact.accounts
+    ),
+
+    current_epochs as (
+        select division, max(epoch) as epoch from rows group by division
+    )
+
+    -- Timestamps restart after a division move: rows read before it (an account deleted since keeps its
+    -- old, higher Timestamp) say nothing about how far the current epoch was read
+    select cast(r.division as varchar), max(r."timestamp")
+    from rows as r
+    inner join current_epochs as c on c.division = r.division and c.epoch = r.epoch
+    group by 1
+"""
+
+
 def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, object]:
-    """How far extraction read, per division (Exact Timestamp) or business (Wave modifiedAt)."""
+    """How far extraction read, per division (Exact Timestamp, in the division's current epoch) or
+    business (Wave modifiedAt)."""
     queries = {
-        "exact": ("raw_exact", "select cast(division as varchar), max(timestamp) from raw_exact.accounts group by 1"),
+        "exact": ("raw_exact", _EXACT_MARKS),
         "wave": ("raw_wave", "select business_id, max(modified_at) from raw_wave.customers group by 1"),
     }
     if system not in queries:

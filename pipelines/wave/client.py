@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import orjson
 
 from pipelines import clock as clocks
 from pipelines import settings
@@ -547,7 +548,7 @@ def _record_errors(errors: list[Any]) -> dict[int, list[str]]:
 
 def _json_or_none(response: httpx.Response) -> Any:
     try:
-        return response.json()
+        return orjson.loads(response.content)  # pages: 4x faster than json
     except ValueError:
         return None
 

@@ -16,7 +16,7 @@ DIVS = (101, 102)
 CONTRACT = {
     "accounts": "id, division, timestamp, name, code, email, phone, fax, website, vat_number, "
     "chamber_of_commerce, address_line1, address_line2, address_line3, postcode, city, state, country, "
-    "remarks, blocked, status, created, modified",
+    "remarks, blocked, status, created, modified, division_move_date",
     "deleted": "entity_key, entity_type, deleted_date, timestamp, division, id",
     "divisions": "code, description, status, email, phone, fax, website, vat_number, "
     "chamber_of_commerce_number, address_line1, address_line2, address_line3, postcode, city, state, "
