@@ -1,6 +1,7 @@
 -- materialized: view
 -- The golden record, per cluster and property: the winning value, its change time and the record
--- it came from (golden.cluster_values keeps them on one wide row per cluster; this is its long form).
+-- it came from (golden.cluster_values keeps them on one wide row per cluster; this is its long form,
+-- with the source 'system.entity:record_id' in its parts).
 with unpivoted as (
     select
         cluster_id,
@@ -18,9 +19,9 @@ select
     p.property as property,
     p.value as value,
     p.changed_at as changed_at,
-    p.source_system as source_system,
-    p.source_entity as source_entity,
-    p.source_record_id as source_record_id,
+    split_part(p.source, '.', 1) as source_system,
+    split_part(split_part(p.source, ':', 1), '.', 2) as source_entity,
+    substr(p.source, strpos(p.source, ':') + 1) as source_record_id,
     _transformed_at
 from unpivoted
 where p.value is not null

@@ -1,10 +1,10 @@
 -- materialized: incremental
 -- unique_key: cluster_id
 -- The golden record, per cluster, on one wide row: for each property the winning value, its change
--- time and the record it came from. The latest change wins (per property, not per record); empty
--- never overwrites non-empty; ties break by sync.system_priority, then by record. Deleted or archived
--- members contribute nothing, except that when every source member is gone (option
--- deactivate_on_delete) their active=false, timed at the delete, takes part.
+-- time and the record it came from ('system.entity:record_id'). The latest change wins (per
+-- property, not per record); empty never overwrites non-empty; ties break by sync.system_priority,
+-- then by record. Deleted or archived members contribute nothing, except that when every source
+-- member is gone (option deactivate_on_delete) their active=false, timed at the delete, takes part.
 -- golden.cluster_properties (one row per cluster and property) and golden.customers (canonical
 -- columns) are views of it.
 with scope as (
@@ -13,18 +13,28 @@ with scope as (
     where getvariable('since') is null or changed_at > getvariable('since')
 ),
 
+linked as (
+    -- a member's place in a tie: lower priority first, then system, entity and record
+    select
+        l.cluster_id, l.system, l.entity, l.record_id,
+        row_number() over (
+            partition by l.cluster_id order by coalesce(sp.priority, 1000), l.system, l.entity, l.record_id
+        ) as tie
+    from sync.links as l
+    inner join scope as c on c.cluster_id = l.cluster_id
+    left join sync.system_priority as sp on sp.system = l.system and sp.entity = l.entity
+    where l.unlinked_at is null
+),
+
 members as (
     select
-        l.cluster_id, r.system, r.entity, r.record_id, r.is_deleted, coalesce(sp.priority, 1000) as priority,
+        k.cluster_id, k.tie, r.system, r.entity, r.record_id, r.is_deleted,
         r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website, r.notes, r.vat_number,
         r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3, r.postal_code,
         r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
-    from sync.links as l
-    inner join scope as c on c.cluster_id = l.cluster_id
+    from linked as k
     inner join golden.record_values as r
-        on r.system = l.system and r.entity = l.entity and r.record_id = l.record_id
-    left join sync.system_priority as sp on sp.system = l.system and sp.entity = l.entity
-    where l.unlinked_at is null
+        on r.system = k.system and r.entity = k.entity and r.record_id = k.record_id
 ),
 
 gone_clusters as (
@@ -39,185 +49,251 @@ gone_clusters as (
 contributions as (
     -- present members offer every value; the source members of a gone cluster offer their active
     select
-        m.cluster_id, m.system, m.entity, m.record_id,
+        m.cluster_id,
+        m.tie,
+        m.name, m.code, m.email, m.phone, m.mobile, m.fax, m.website,
+        m.notes, m.vat_number, m.registration_number, m.currency, m.address_line1, m.address_line2, m.address_line3,
+        m.postal_code, m.city, m.region, m.country, m.contact_first_name, m.contact_last_name, m.active,
         not m.is_deleted as present,
         m.system <> 'custompms' and g.cluster_id is not null as gone,
-        -- the order of a tie: lower priority first, then system, entity and record
-        {'priority': m.priority, 'system': m.system, 'entity': m.entity, 'record_id': m.record_id} as tie,
-        m.name, m.code, m.email, m.phone, m.mobile, m.fax,
-        m.website, m.notes, m.vat_number, m.registration_number, m.currency, m.address_line1,
-        m.address_line2, m.address_line3, m.postal_code, m.city, m.region,
-        m.country, m.contact_first_name, m.contact_last_name, m.active
+        m.system || '.' || m.entity || ':' || m.record_id as source
     from members as m
     left join gone_clusters as g on g.cluster_id = m.cluster_id
 ),
 
-winners as (
-    -- per property the newest change (a missing change time loses), then the tie order
+ranked as (
+    -- per offered value one number that sorts the winner first: the newest change (a missing change
+    -- time after every other), then the place in a tie
     select
         cluster_id,
-        arg_min(
-            {
-                'property': 'name', 'value': name.value, 'changed_at': name.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(name.changed_at), 'tie': tie}
-        ) filter (where present and name.value is not null) as name,
-        arg_min(
-            {
-                'property': 'code', 'value': code.value, 'changed_at': code.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(code.changed_at), 'tie': tie}
-        ) filter (where present and code.value is not null) as code,
-        arg_min(
-            {
-                'property': 'email', 'value': email.value, 'changed_at': email.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(email.changed_at), 'tie': tie}
-        ) filter (where present and email.value is not null) as email,
-        arg_min(
-            {
-                'property': 'phone', 'value': phone.value, 'changed_at': phone.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(phone.changed_at), 'tie': tie}
-        ) filter (where present and phone.value is not null) as phone,
-        arg_min(
-            {
-                'property': 'mobile', 'value': mobile.value, 'changed_at': mobile.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(mobile.changed_at), 'tie': tie}
-        ) filter (where present and mobile.value is not null) as mobile,
-        arg_min(
-            {
-                'property': 'fax', 'value': fax.value, 'changed_at': fax.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(fax.changed_at), 'tie': tie}
-        ) filter (where present and fax.value is not null) as fax,
-        arg_min(
-            {
-                'property': 'website', 'value': website.value, 'changed_at': website.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(website.changed_at), 'tie': tie}
-        ) filter (where present and website.value is not null) as website,
-        arg_min(
-            {
-                'property': 'notes', 'value': notes.value, 'changed_at': notes.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(notes.changed_at), 'tie': tie}
-        ) filter (where present and notes.value is not null) as notes,
-        arg_min(
-            {
-                'property': 'vat_number', 'value': vat_number.value, 'changed_at': vat_number.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(vat_number.changed_at), 'tie': tie}
-        ) filter (where present and vat_number.value is not null) as vat_number,
-        arg_min(
-            {
-                'property': 'registration_number', 'value': registration_number.value, 'changed_at': registration_number.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(registration_number.changed_at), 'tie': tie}
-        ) filter (where present and registration_number.value is not null) as registration_number,
-        arg_min(
-            {
-                'property': 'currency', 'value': currency.value, 'changed_at': currency.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(currency.changed_at), 'tie': tie}
-        ) filter (where present and currency.value is not null) as currency,
-        arg_min(
-            {
-                'property': 'address_line1', 'value': address_line1.value, 'changed_at': address_line1.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(address_line1.changed_at), 'tie': tie}
-        ) filter (where present and address_line1.value is not null) as address_line1,
-        arg_min(
-            {
-                'property': 'address_line2', 'value': address_line2.value, 'changed_at': address_line2.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(address_line2.changed_at), 'tie': tie}
-        ) filter (where present and address_line2.value is not null) as address_line2,
-        arg_min(
-            {
-                'property': 'address_line3', 'value': address_line3.value, 'changed_at': address_line3.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(address_line3.changed_at), 'tie': tie}
-        ) filter (where present and address_line3.value is not null) as address_line3,
-        arg_min(
-            {
-                'property': 'postal_code', 'value': postal_code.value, 'changed_at': postal_code.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(postal_code.changed_at), 'tie': tie}
-        ) filter (where present and postal_code.value is not null) as postal_code,
-        arg_min(
-            {
-                'property': 'city', 'value': city.value, 'changed_at': city.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(city.changed_at), 'tie': tie}
-        ) filter (where present and city.value is not null) as city,
-        arg_min(
-            {
-                'property': 'region', 'value': region.value, 'changed_at': region.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(region.changed_at), 'tie': tie}
-        ) filter (where present and region.value is not null) as region,
-        arg_min(
-            {
-                'property': 'country', 'value': country.value, 'changed_at': country.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(country.changed_at), 'tie': tie}
-        ) filter (where present and country.value is not null) as country,
-        arg_min(
-            {
-                'property': 'contact_first_name', 'value': contact_first_name.value, 'changed_at': contact_first_name.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(contact_first_name.changed_at), 'tie': tie}
-        ) filter (where present and contact_first_name.value is not null) as contact_first_name,
-        arg_min(
-            {
-                'property': 'contact_last_name', 'value': contact_last_name.value, 'changed_at': contact_last_name.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(contact_last_name.changed_at), 'tie': tie}
-        ) filter (where present and contact_last_name.value is not null) as contact_last_name,
-        arg_min(
-            {
-                'property': 'active', 'value': active.value, 'changed_at': active.changed_at,
-                'source_system': system, 'source_entity': entity, 'source_record_id': record_id
-            },
-            {'newest': -epoch_us(active.changed_at), 'tie': tie}
-        ) filter (where (present or gone) and active.value is not null) as active
+        source,
+        name.value as name_value, name.changed_at as name_changed_at,
+        code.value as code_value, code.changed_at as code_changed_at,
+        email.value as email_value, email.changed_at as email_changed_at,
+        phone.value as phone_value, phone.changed_at as phone_changed_at,
+        mobile.value as mobile_value, mobile.changed_at as mobile_changed_at,
+        fax.value as fax_value, fax.changed_at as fax_changed_at,
+        website.value as website_value, website.changed_at as website_changed_at,
+        notes.value as notes_value, notes.changed_at as notes_changed_at,
+        vat_number.value as vat_number_value, vat_number.changed_at as vat_number_changed_at,
+        registration_number.value as registration_number_value, registration_number.changed_at as registration_number_changed_at,
+        currency.value as currency_value, currency.changed_at as currency_changed_at,
+        address_line1.value as address_line1_value, address_line1.changed_at as address_line1_changed_at,
+        address_line2.value as address_line2_value, address_line2.changed_at as address_line2_changed_at,
+        address_line3.value as address_line3_value, address_line3.changed_at as address_line3_changed_at,
+        postal_code.value as postal_code_value, postal_code.changed_at as postal_code_changed_at,
+        city.value as city_value, city.changed_at as city_changed_at,
+        region.value as region_value, region.changed_at as region_changed_at,
+        country.value as country_value, country.changed_at as country_changed_at,
+        contact_first_name.value as contact_first_name_value, contact_first_name.changed_at as contact_first_name_changed_at,
+        contact_last_name.value as contact_last_name_value, contact_last_name.changed_at as contact_last_name_changed_at,
+        active.value as active_value, active.changed_at as active_changed_at,
+        case when present and name.value is not null
+            then cast(coalesce(-epoch_us(name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as name_rank,
+        case when present and code.value is not null
+            then cast(coalesce(-epoch_us(code.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as code_rank,
+        case when present and email.value is not null
+            then cast(coalesce(-epoch_us(email.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as email_rank,
+        case when present and phone.value is not null
+            then cast(coalesce(-epoch_us(phone.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as phone_rank,
+        case when present and mobile.value is not null
+            then cast(coalesce(-epoch_us(mobile.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as mobile_rank,
+        case when present and fax.value is not null
+            then cast(coalesce(-epoch_us(fax.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as fax_rank,
+        case when present and website.value is not null
+            then cast(coalesce(-epoch_us(website.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as website_rank,
+        case when present and notes.value is not null
+            then cast(coalesce(-epoch_us(notes.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as notes_rank,
+        case when present and vat_number.value is not null
+            then cast(coalesce(-epoch_us(vat_number.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as vat_number_rank,
+        case when present and registration_number.value is not null
+            then cast(coalesce(-epoch_us(registration_number.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as registration_number_rank,
+        case when present and currency.value is not null
+            then cast(coalesce(-epoch_us(currency.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as currency_rank,
+        case when present and address_line1.value is not null
+            then cast(coalesce(-epoch_us(address_line1.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as address_line1_rank,
+        case when present and address_line2.value is not null
+            then cast(coalesce(-epoch_us(address_line2.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as address_line2_rank,
+        case when present and address_line3.value is not null
+            then cast(coalesce(-epoch_us(address_line3.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as address_line3_rank,
+        case when present and postal_code.value is not null
+            then cast(coalesce(-epoch_us(postal_code.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as postal_code_rank,
+        case when present and city.value is not null
+            then cast(coalesce(-epoch_us(city.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as city_rank,
+        case when present and region.value is not null
+            then cast(coalesce(-epoch_us(region.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as region_rank,
+        case when present and country.value is not null
+            then cast(coalesce(-epoch_us(country.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as country_rank,
+        case when present and contact_first_name.value is not null
+            then cast(coalesce(-epoch_us(contact_first_name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as contact_first_name_rank,
+        case when present and contact_last_name.value is not null
+            then cast(coalesce(-epoch_us(contact_last_name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as contact_last_name_rank,
+        case when (present or gone) and active.value is not null
+            then cast(coalesce(-epoch_us(active.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        end as active_rank
     from contributions
+),
+
+winners as (
+    select
+        cluster_id,
+        arg_min(name_value, name_rank) as name_value,
+        arg_min_null(name_changed_at, name_rank) as name_changed_at,
+        arg_min(source, name_rank) as name_source,
+        arg_min(code_value, code_rank) as code_value,
+        arg_min_null(code_changed_at, code_rank) as code_changed_at,
+        arg_min(source, code_rank) as code_source,
+        arg_min(email_value, email_rank) as email_value,
+        arg_min_null(email_changed_at, email_rank) as email_changed_at,
+        arg_min(source, email_rank) as email_source,
+        arg_min(phone_value, phone_rank) as phone_value,
+        arg_min_null(phone_changed_at, phone_rank) as phone_changed_at,
+        arg_min(source, phone_rank) as phone_source,
+        arg_min(mobile_value, mobile_rank) as mobile_value,
+        arg_min_null(mobile_changed_at, mobile_rank) as mobile_changed_at,
+        arg_min(source, mobile_rank) as mobile_source,
+        arg_min(fax_value, fax_rank) as fax_value,
+        arg_min_null(fax_changed_at, fax_rank) as fax_changed_at,
+        arg_min(source, fax_rank) as fax_source,
+        arg_min(website_value, website_rank) as website_value,
+        arg_min_null(website_changed_at, website_rank) as website_changed_at,
+        arg_min(source, website_rank) as website_source,
+        arg_min(notes_value, notes_rank) as notes_value,
+        arg_min_null(notes_changed_at, notes_rank) as notes_changed_at,
+        arg_min(source, notes_rank) as notes_source,
+        arg_min(vat_number_value, vat_number_rank) as vat_number_value,
+        arg_min_null(vat_number_changed_at, vat_number_rank) as vat_number_changed_at,
+        arg_min(source, vat_number_rank) as vat_number_source,
+        arg_min(registration_number_value, registration_number_rank) as registration_number_value,
+        arg_min_null(registration_number_changed_at, registration_number_rank) as registration_number_changed_at,
+        arg_min(source, registration_number_rank) as registration_number_source,
+        arg_min(currency_value, currency_rank) as currency_value,
+        arg_min_null(currency_changed_at, currency_rank) as currency_changed_at,
+        arg_min(source, currency_rank) as currency_source,
+        arg_min(address_line1_value, address_line1_rank) as address_line1_value,
+        arg_min_null(address_line1_changed_at, address_line1_rank) as address_line1_changed_at,
+        arg_min(source, address_line1_rank) as address_line1_source,
+        arg_min(address_line2_value, address_line2_rank) as address_line2_value,
+        arg_min_null(address_line2_changed_at, address_line2_rank) as address_line2_changed_at,
+        arg_min(source, address_line2_rank) as address_line2_source,
+        arg_min(address_line3_value, address_line3_rank) as address_line3_value,
+        arg_min_null(address_line3_changed_at, address_line3_rank) as address_line3_changed_at,
+        arg_min(source, address_line3_rank) as address_line3_source,
+        arg_min(postal_code_value, postal_code_rank) as postal_code_value,
+        arg_min_null(postal_code_changed_at, postal_code_rank) as postal_code_changed_at,
+        arg_min(source, postal_code_rank) as postal_code_source,
+        arg_min(city_value, city_rank) as city_value,
+        arg_min_null(city_changed_at, city_rank) as city_changed_at,
+        arg_min(source, city_rank) as city_source,
+        arg_min(region_value, region_rank) as region_value,
+        arg_min_null(region_changed_at, region_rank) as region_changed_at,
+        arg_min(source, region_rank) as region_source,
+        arg_min(country_value, country_rank) as country_value,
+        arg_min_null(country_changed_at, country_rank) as country_changed_at,
+        arg_min(source, country_rank) as country_source,
+        arg_min(contact_first_name_value, contact_first_name_rank) as contact_first_name_value,
+        arg_min_null(contact_first_name_changed_at, contact_first_name_rank) as contact_first_name_changed_at,
+        arg_min(source, contact_first_name_rank) as contact_first_name_source,
+        arg_min(contact_last_name_value, contact_last_name_rank) as contact_last_name_value,
+        arg_min_null(contact_last_name_changed_at, contact_last_name_rank) as contact_last_name_changed_at,
+        arg_min(source, contact_last_name_rank) as contact_last_name_source,
+        arg_min(active_value, active_rank) as active_value,
+        arg_min_null(active_changed_at, active_rank) as active_changed_at,
+        arg_min(source, active_rank) as active_source
+    from ranked
     group by cluster_id
 )
 
 select
     cluster_id,
-    name, code, email, phone, mobile, fax, website,
-    notes, vat_number, registration_number, currency, address_line1,
-    address_line2, address_line3, postal_code, city, region,
-    country, contact_first_name, contact_last_name, active,
+    case when name_value is not null then {
+        'property': 'name', 'value': name_value, 'changed_at': name_changed_at, 'source': name_source
+    } end as name,
+    case when code_value is not null then {
+        'property': 'code', 'value': code_value, 'changed_at': code_changed_at, 'source': code_source
+    } end as code,
+    case when email_value is not null then {
+        'property': 'email', 'value': email_value, 'changed_at': email_changed_at, 'source': email_source
+    } end as email,
+    case when phone_value is not null then {
+        'property': 'phone', 'value': phone_value, 'changed_at': phone_changed_at, 'source': phone_source
+    } end as phone,
+    case when mobile_value is not null then {
+        'property': 'mobile', 'value': mobile_value, 'changed_at': mobile_changed_at, 'source': mobile_source
+    } end as mobile,
+    case when fax_value is not null then {
+        'property': 'fax', 'value': fax_value, 'changed_at': fax_changed_at, 'source': fax_source
+    } end as fax,
+    case when website_value is not null then {
+        'property': 'website', 'value': website_value, 'changed_at': website_changed_at, 'source': website_source
+    } end as website,
+    case when notes_value is not null then {
+        'property': 'notes', 'value': notes_value, 'changed_at': notes_changed_at, 'source': notes_source
+    } end as notes,
+    case when vat_number_value is not null then {
+        'property': 'vat_number', 'value': vat_number_value, 'changed_at': vat_number_changed_at, 'source': vat_number_source
+    } end as vat_number,
+    case when registration_number_value is not null then {
+        'property': 'registration_number', 'value': registration_number_value, 'changed_at': registration_number_changed_at, 'source': registration_number_source
+    } end as registration_number,
+    case when currency_value is not null then {
+        'property': 'currency', 'value': currency_value, 'changed_at': currency_changed_at, 'source': currency_source
+    } end as currency,
+    case when address_line1_value is not null then {
+        'property': 'address_line1', 'value': address_line1_value, 'changed_at': address_line1_changed_at, 'source': address_line1_source
+    } end as address_line1,
+    case when address_line2_value is not null then {
+        'property': 'address_line2', 'value': address_line2_value, 'changed_at': address_line2_changed_at, 'source': address_line2_source
+    } end as address_line2,
+    case when address_line3_value is not null then {
+        'property': 'address_line3', 'value': address_line3_value, 'changed_at': address_line3_changed_at, 'source': address_line3_source
+    } end as address_line3,
+    case when postal_code_value is not null then {
+        'property': 'postal_code', 'value': postal_code_value, 'changed_at': postal_code_changed_at, 'source': postal_code_source
+    } end as postal_code,
+    case when city_value is not null then {
+        'property': 'city', 'value': city_value, 'changed_at': city_changed_at, 'source': city_source
+    } end as city,
+    case when region_value is not null then {
+        'property': 'region', 'value': region_value, 'changed_at': region_changed_at, 'source': region_source
+    } end as region,
+    case when country_value is not null then {
+        'property': 'country', 'value': country_value, 'changed_at': country_changed_at, 'source': country_source
+    } end as country,
+    case when contact_first_name_value is not null then {
+        'property': 'contact_first_name', 'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'source': contact_first_name_source
+    } end as contact_first_name,
+    case when contact_last_name_value is not null then {
+        'property': 'contact_last_name', 'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'source': contact_last_name_source
+    } end as contact_last_name,
+    case when active_value is not null then {
+        'property': 'active', 'value': active_value, 'changed_at': active_changed_at, 'source': active_source
+    } end as active,
     getvariable('run_at') as _transformed_at
 from winners
 where coalesce(
-    name, code, email, phone, mobile, fax, website,
-    notes, vat_number, registration_number, currency, address_line1,
-    address_line2, address_line3, postal_code, city, region,
-    country, contact_first_name, contact_last_name, active
+    name_value, code_value, email_value, phone_value, mobile_value, fax_value,
+    website_value, notes_value, vat_number_value, registration_number_value, currency_value,
+    address_line1_value, address_line2_value, address_line3_value, postal_code_value, city_value,
+    region_value, country_value, contact_first_name_value, contact_last_name_value, active_value
 ) is not null
