@@ -11,7 +11,9 @@
       An incremental model may define a CTE named `scope` (the keys it recomputes); then the
       runner deletes exactly those keys first, so keys that produce no row any more disappear.
       An incremental model filters its inputs with `getvariable('since')`: null on a full
-      refresh, else the `run_at` of this model's previous successful run. Every incremental
+      refresh, else the `run_at` of this model's previous successful run, or of a model reading it
+      if that one's is earlier (so a table that filters by `since`, like identity.link_candidates,
+      still holds what its reader missed when the reader's last run failed). Every incremental
       model stamps its rows with `getvariable('run_at') as _transformed_at`, so a downstream
       model picks up exactly what changed upstream.
     - `step: module:function` — Python run right after the model is materialised (the durable
@@ -326,9 +328,11 @@ def run_models(
         ).fetchall()
     }
     config_hash = _config_hash(con)
-    changed = any(
-        previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized == "incremental"
-    )
+    changed = any(previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized != "view")
+    readers: dict[str, set[str]] = {m.name: set() for m in models}
+    for m in models:
+        for upstream in m.depends_on:
+            readers[upstream].add(m.name)
     if full_refresh or changed or previous.get("__config__", (None,))[0] != config_hash:
         full_refresh = True
     set_variable(con, "run_at", run_at)
@@ -337,7 +341,7 @@ def run_models(
     for model in models:
         started = time.perf_counter()
         model_full = full_refresh or model.name not in previous
-        since = None if model_full else previous[model.name][1]
+        since = None if model_full else min(previous[n][1] for n in {model.name} | readers[model.name] if n in previous)
         set_variable(con, "since", since)
         con.execute("begin transaction")
         try:

@@ -5,6 +5,8 @@
 -- with no CustomPMS member (golden values plus external_refs of its source members).
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), an update's on the record, its base version and its payload.
+-- JSON objects and arrays are written as text with an ordered string_agg: the same text to_json
+-- gives for a map (keys in order) or a list of structs, without building the lists first.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -14,8 +16,7 @@ with scope as (
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
-        d.target_field, d.new_value, d.target_value, d.new_value_hash, d.golden_changed_at,
-        d.base_version, d.base_hash,
+        d.new_value, d.new_value_hash, d.golden_changed_at, d.base_version, d.base_hash,
         case when contains(d.target_field, '.') then split_part(d.target_field, '.', 1) end as parent,
         case when contains(d.target_field, '.') then split_part(d.target_field, '.', 2) else d.target_field end
             as field,
@@ -27,42 +28,66 @@ changes as (
 
 nested as (
     -- address.* and contact.* travel as nested objects
-    select target_system, target_entity, record_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    select
+        target_system, target_entity, record_id, parent as field,
+        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as json_value
     from changes
     where parent is not null
     group by target_system, target_entity, record_id, parent
 ),
 
-member_refs as (
-    -- what a cluster's CustomPMS customer should name in external_refs: its present source members
-    select
-        l.cluster_id,
-        list({'system': l.system || '.' || l.entity, 'id': l.record_id} order by l.system, l.entity, l.record_id)
-            as refs
+source_members as (
+    select l.cluster_id, l.system, l.entity, l.record_id
     from sync.links as l
-    semi join scope as c on c.cluster_id = l.cluster_id
+    inner join scope as c on c.cluster_id = l.cluster_id
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
     where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
-    group by l.cluster_id
+),
+
+custompms_targets as (
+    -- the CustomPMS customers of the scope's clusters that have a present source member
+    select p.cluster_id, p.record_id, s.scope_id, s.source_version, s.record_hash
+    from sync.links as p
+    inner join staging.stg_customers as s
+        on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
+    where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
+        and p.cluster_id in (select cluster_id from source_members)
+),
+
+held_refs as (
+    -- what each of them names in external_refs now
+    select id as record_id, unnest(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), recursive := true)
+    from raw_custompms.customers
+    where id in (select record_id from custompms_targets)
+),
+
+member_refs as (
+    -- what it should name: its cluster's present source members
+    select t.record_id, m.system || '.' || m.entity as system, m.record_id as id
+    from custompms_targets as t
+    inner join source_members as m on m.cluster_id = t.cluster_id
 ),
 
 ref_changes as (
     -- a member linked by a rule (or joined later) is added to the CustomPMS customer's external_refs,
-    -- so CustomPMS shows where each customer comes from and a new state file finds the same links
+    -- so CustomPMS shows where each customer comes from and a new state file finds the same links;
+    -- the payload keeps what it names and adds the missing members, sorted
     select
-        p.cluster_id, p.record_id, s.scope_id, s.source_version as base_version, s.record_hash as base_hash,
-        list_sort(list_distinct(list_concat(r.existing, m.refs))) as refs
-    from sync.links as p
-    inner join member_refs as m on m.cluster_id = p.cluster_id
-    inner join staging.stg_customers as s
-        on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
+        t.cluster_id, t.record_id, t.scope_id, t.source_version as base_version, t.record_hash as base_hash,
+        '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id) || ']' as refs
+    from custompms_targets as t
     inner join (
-        select id, coalesce(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), []) as existing
-        from raw_custompms.customers
-    ) as r on r.id = p.record_id
-    where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
-        and len(list_intersect(m.refs, r.existing)) < len(m.refs)
+        select record_id, system, id from held_refs
+        union
+        select record_id, system, id from member_refs
+    ) as r on r.record_id = t.record_id
+    where t.record_id in (
+        select m.record_id
+        from member_refs as m
+        anti join held_refs as h on h.record_id = m.record_id and h.system = m.system and h.id = m.id
+    )
+    group by t.cluster_id, t.record_id, t.scope_id, t.source_version, t.record_hash
 ),
 
 payload_fields as (
@@ -73,37 +98,42 @@ payload_fields as (
     select target_system, target_entity, record_id, field, json_value
     from nested
     union all
-    select 'custompms', 'customers', record_id, 'external_refs', to_json(refs)
+    select 'custompms', 'customers', record_id, 'external_refs', refs
     from ref_changes
 ),
 
 payloads as (
-    select target_system, target_entity, record_id, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as payload
+    select
+        target_system, target_entity, record_id,
+        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as payload
     from payload_fields
     group by target_system, target_entity, record_id
 ),
 
 updates as (
+    -- scope, cluster and base version are the record's own: the same on each of its rows
     select
         c.target_system,
         c.target_entity,
         c.record_id,
-        c.scope_id,
-        c.cluster_id,
+        any_value(c.scope_id) as scope_id,
+        any_value(c.cluster_id) as cluster_id,
         case
             when bool_or(c.property = 'active' and c.new_value = 'false') then 'deactivate'
             else 'update'
         end as operation,
-        c.base_version,
-        c.base_hash,
-        to_json(list({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at}
-            order by c.property)) as ledger_entries
+        any_value(c.base_version) as base_version,
+        any_value(c.base_hash) as base_hash,
+        '[' || string_agg(
+            to_json({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at}),
+            ',' order by c.property
+        ) || ']' as ledger_entries
     from changes as c
-    group by c.target_system, c.target_entity, c.record_id, c.scope_id, c.cluster_id, c.base_version, c.base_hash
+    group by c.target_system, c.target_entity, c.record_id
     union all
     select
         'custompms', 'customers', r.record_id, r.scope_id, r.cluster_id, 'update', r.base_version, r.base_hash,
-        to_json([]) as ledger_entries
+        '[]' as ledger_entries
     from ref_changes as r
     anti join changes as c
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
@@ -116,15 +146,6 @@ custompms_members as (
     where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
 ),
 
-source_members as (
-    select l.cluster_id, l.system, l.entity, l.record_id
-    from sync.links as l
-    inner join scope as c on c.cluster_id = l.cluster_id
-    inner join staging.stg_customers as s
-        on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
-    where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
-),
-
 create_clusters as (
     select distinct m.cluster_id
     from source_members as m
@@ -132,21 +153,35 @@ create_clusters as (
     where (select coalesce(max(value), true) from sync.options where name = 'create_in_custompms')
 ),
 
+create_golden as (
+    select
+        g.cluster_id,
+        unnest([
+            g.name, g.code, g.email, g.phone, g.mobile, g.fax, g.website, g.notes, g.vat_number,
+            g.registration_number, g.currency, g.address_line1, g.address_line2, g.address_line3,
+            g.postal_code, g.city, g.region, g.country, g.contact_first_name, g.contact_last_name, g.active
+        ]) as g
+    from golden.cluster_values as g
+    semi join create_clusters as c on c.cluster_id = g.cluster_id
+),
+
 create_fields as (
     select
-        g.cluster_id, g.property, f.target_field, g.value, g.changed_at,
+        g.cluster_id, f.property, g.g.value as value, g.g.changed_at as changed_at,
         case when contains(f.target_field, '.') then split_part(f.target_field, '.', 1) end as parent,
         case when contains(f.target_field, '.') then split_part(f.target_field, '.', 2) else f.target_field end
             as field,
-        case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
-    from golden.cluster_properties as g
-    inner join create_clusters as c on c.cluster_id = g.cluster_id
+        case when f.property = 'active' then to_json(g.g.value = 'true') else to_json(g.g.value) end as json_value
+    from create_golden as g
     inner join delta.target_fields as f
-        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.property
+        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.g.property
+    where g.g.value is not null
 ),
 
 create_nested as (
-    select cluster_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    select
+        cluster_id, parent as field,
+        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as json_value
     from create_fields
     where parent is not null
     group by cluster_id, parent
@@ -156,8 +191,9 @@ create_refs as (
     select
         cluster_id,
         'external_refs' as field,
-        to_json(list({'system': system || '.' || entity, 'id': record_id} order by system, entity, record_id))
-            as json_value
+        '[' || string_agg(
+            to_json({'system': system || '.' || entity, 'id': record_id}), ',' order by system, entity, record_id
+        ) || ']' as json_value
     from source_members
     where cluster_id in (select cluster_id from create_clusters)
     group by cluster_id
@@ -177,17 +213,18 @@ create_payload_fields as (
 
 creates as (
     select
-        p.cluster_id,
-        to_json(map_from_entries(list({'k': p.field, 'v': p.json_value} order by p.field))) as payload
-    from create_payload_fields as p
-    group by p.cluster_id
+        cluster_id,
+        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as payload
+    from create_payload_fields
+    group by cluster_id
 ),
 
 create_ledger as (
     select
         cluster_id,
-        to_json(list({'property': property, 'value_hash': md5(value), 'change_time': changed_at}
-            order by property)) as ledger_entries
+        '[' || string_agg(
+            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at}), ',' order by property
+        ) || ']' as ledger_entries
     from create_fields
     group by cluster_id
 ),

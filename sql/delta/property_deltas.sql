@@ -15,13 +15,13 @@ differing as (
         c.property, c.target_field, c.current_value, c.golden_value, c.golden_changed_at, c.golden_source
     from delta.member_comparisons as c
     semi join scope as s on s.cluster_id = c.cluster_id
-    where c.writable and c.golden_value is distinct from c.current_value
+    where c.writable
 ),
 
 golden_country as (
-    select cluster_id, value as country
-    from golden.cluster_properties
-    where property = 'country' and cluster_id in (select cluster_id from differing)
+    select g.cluster_id, g.country.value as country
+    from golden.cluster_values as g
+    semi join differing as d on d.cluster_id = g.cluster_id
 )
 
 select

@@ -1,8 +1,8 @@
 -- materialized: table
 -- step: pipelines.models.identity:apply_links
 -- writes: sync.links, sync.match_conflicts, sync.match_candidates
--- New links for records no active link covers, for ONE pass: getvariable('match_rule') names
--- it. The step (pipelines/models/identity.py) evaluates this model once per pass, in order:
+-- New links for records no active link covers (identity.link_candidates), for ONE pass:
+-- getvariable('match_rule') names it. The step (pipelines/models/identity.py) evaluates this model once per pass, in order:
 -- 'origin' (a CustomPMS customer whose external_refs name a record), every enabled
 -- auto-linking rule by priority, then 'unmatched' (each remaining record starts its own
 -- cluster), appending each pass's links to sync.links before the next pass runs.
@@ -39,11 +39,11 @@ ended as (
 ),
 
 unlinked as (
+    -- what earlier passes of this run left
     select s.system, s.entity, s.record_id
-    from staging.stg_customers as s
+    from identity.link_candidates as s
     anti join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
     anti join held as h on h.system = s.system and h.entity = s.entity and h.record_id = s.record_id
-    where not s.is_deleted
 ),
 
 rule_candidates as (
@@ -62,6 +62,7 @@ origin_refs as (
     select c.id as record_id, unnest(from_json(c.external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]')) as ref
     from raw_custompms.customers as c
     where getvariable('match_rule') = 'origin' and c.external_refs is not null
+        and c.id in (select record_id from rule_candidates where system = 'custompms' and entity = 'customers')
 ),
 
 new_keys as (
@@ -88,25 +89,33 @@ new_keys as (
     inner join pass as p on p.rule_name = f.rule_name and p.kind = 'fuzzy'
 ),
 
+offered_keys as (
+    select distinct match_key
+    from new_keys
+),
+
 linked_keys as (
-    -- what each existing cluster offers in this pass
+    -- what the existing clusters offer in this pass, of the keys the unlinked records offer
     select l.cluster_id, l.system, l.entity, l.record_id, k.match_key
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
+    semi join offered_keys as o on o.match_key = k.match_key
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l
     where getvariable('match_rule') = 'origin' and l.system <> 'custompms'
+        and l.system || '.' || l.entity || ':' || lower(l.record_id) in (select match_key from offered_keys)
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, 'cluster:' || l.cluster_id
     from active_links as l
     where exists (select 1 from pass where kind = 'fuzzy')
+        and 'cluster:' || l.cluster_id in (select match_key from offered_keys)
 ),
 
 custompms_clusters as (
     select distinct cluster_id
     from active_links
-    where system = 'custompms'
+    where system = 'custompms' and cluster_id in (select cluster_id from linked_keys)
 ),
 
 hits as (
@@ -230,6 +239,7 @@ decisions as (
 used_cluster_ids as (
     select distinct cluster_id
     from sync.links
+    where cluster_id in (select cluster_id from decisions)
 )
 
 select
