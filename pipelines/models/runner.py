@@ -20,6 +20,9 @@
       writes into `sync.*`, which models never do themselves).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
+* When nothing changed since the last completed run (same SQL and configuration, and the tables the
+  models read show no new, changed or removed rows: pipelines/models/inputs.py), every model is
+  skipped; `full_refresh` always runs them.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from pipelines import settings
+from pipelines.models import inputs
 from pipelines.state import ensure_state
 
 DEFAULT_SCHEMA = "models"
@@ -315,9 +319,16 @@ def run_models(
     full_refresh: bool = False,
     log: Callable[[str], None] | None = None,
 ) -> list[ModelResult]:
-    """Run every model in dependency order on an open connection; returns per-model results."""
-    models = order(discover(sql_dir))
+    """Run every model in dependency order on an open connection; returns per-model results, none when
+    nothing changed since the last completed run (pipelines/models/inputs.py) and the models were skipped."""
+    root = Path(sql_dir or settings.SQL_DIR)
     ensure_state(con)
+    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, _config_hash(con)):
+        if log:
+            log("nothing changed since the last run (same SQL, configuration, raw rows and sync state): models skipped")
+        return []
+    discovered = discover(root)
+    models = order(discovered)
     run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
     run_at = con.execute("select current_timestamp").fetchone()[0]
     sync = settings.SYNC_SCHEMA
@@ -370,6 +381,7 @@ def run_models(
         f"insert or replace into {sync}.model_runs values ('__config__', 'config', ?, ?, null, null)",
         [config_hash, run_at],
     )
+    inputs.record(con, inputs.input_tables(discovered), [m.name for m in models], run_at)
     return results
 
 
