@@ -17,7 +17,8 @@
       model stamps its rows with `getvariable('run_at') as _transformed_at`, so a downstream
       model picks up exactly what changed upstream.
     - `step: module:function` — Python run right after the model is materialised (the durable
-      writes into `sync.*`, which models never do themselves).
+      writes into `sync.*`, which models never do themselves). After an incremental run the step
+      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
 * When nothing changed since the last completed run (same SQL and configuration, and the tables the
@@ -52,6 +53,7 @@ EXCLUDED_DIRS = {"audit"}
 MATERIALIZATIONS = {"table", "view", "incremental"}
 HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 CONFIG_TABLES = ("options", "system_priority", "match_rules")
+REPLACED = "__replaced"
 
 
 class ModelError(Exception):
@@ -100,6 +102,7 @@ class RunContext:
     model: Model
     full_refresh: bool
     since: datetime | None
+    replaced: str | None = None  # incremental run: temp table of the rows this run replaced
 
 
 def _header(sql: str, path: Path) -> dict[str, str]:
@@ -284,7 +287,9 @@ def _load_step(spec: str) -> Callable[[RunContext], None]:
     return getattr(importlib.import_module(module), func)
 
 
-def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool) -> int | None:
+def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool) -> tuple[int | None, bool]:
+    """Create or refresh the model's view or table: (rows written or None for a view, whether the rows it
+    replaced are kept in temp table REPLACED, which an incremental run of a model with a step does)."""
     target = model.qualified
     body = model.sql.rstrip().rstrip(";")
     con.execute(f"create schema if not exists {model.schema}")
@@ -293,22 +298,26 @@ def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool
         if existing == "BASE TABLE":
             con.execute(f"drop table {target}")
         con.execute(f"create or replace view {target} as {body}")
-        return None
+        return None, False
     if model.materialized == "table" or full_refresh or existing != "BASE TABLE":
         if existing == "VIEW":
             con.execute(f"drop view {target}")
         con.execute(f"create or replace table {target} as {body}")
-        return con.execute(f"select count(*) from {target}").fetchone()[0]
+        return con.execute(f"select count(*) from {target}").fetchone()[0], False
     keys = ", ".join(model.unique_key)
     con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
     if scope is None:
         scope = f"select distinct {keys} from __increment"
-    con.execute(f"delete from {target} where ({keys}) in ({scope})")
+    if model.step:
+        con.execute(f"create or replace temp table {REPLACED} as select * from {target} where ({keys}) in ({scope})")
+        con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
+    else:
+        con.execute(f"delete from {target} where ({keys}) in ({scope})")
     con.execute(f"insert into {target} by name select * from __increment")
     rows = con.execute("select count(*) from __increment").fetchone()[0]
     con.execute("drop table __increment")
-    return rows
+    return rows, bool(model.step)
 
 
 def run_models(
@@ -356,9 +365,12 @@ def run_models(
         set_variable(con, "since", since)
         con.execute("begin transaction")
         try:
-            rows = materialize(con, model, model_full)
+            rows, kept = materialize(con, model, model_full)
             if model.step:
-                _load_step(model.step)(RunContext(con, run_id, run_at, model, model_full, since))
+                context = RunContext(con, run_id, run_at, model, model_full, since, REPLACED if kept else None)
+                _load_step(model.step)(context)
+                if kept:
+                    con.execute(f"drop table {REPLACED}")
             seconds = round(time.perf_counter() - started, 3)
             con.execute(
                 f"insert or replace into {sync}.model_runs values (?, ?, ?, ?, ?, ?)",

@@ -1,6 +1,4 @@
 -- materialized: view
--- step: pipelines.models.steps:record_property_history
--- writes: sync.property_history
 -- Per record and property: its current value and when that value last changed (see
 -- golden.record_values, which keeps them on one wide row per record; this is its long form).
 with unpivoted as (

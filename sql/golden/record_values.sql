@@ -1,5 +1,7 @@
 -- materialized: incremental
 -- unique_key: system, entity, record_id
+-- step: pipelines.models.steps:record_property_history
+-- writes: sync.property_history
 -- Per record, on one wide row: each property's current value and when that value last changed.
 -- The change time is the source modified time of the first version in the latest run of equal
 -- values, so a record that edited its phone yesterday does not "change" its name. When the current
