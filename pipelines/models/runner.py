@@ -338,6 +338,23 @@ def run_models(
         return []
     discovered = discover(root)
     models = order(discovered)
+    setting = "disabled_compression_methods"
+    before = con.execute(f"select current_setting('{setting}')").fetchone()[0]
+    con.execute(f"set {setting} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
+    try:
+        return _run(con, discovered, models, run_id, full_refresh, log)
+    finally:
+        con.execute(f"set {setting} = '{before}'")
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    discovered: dict[str, Model],
+    models: list[Model],
+    run_id: str | None,
+    full_refresh: bool,
+    log: Callable[[str], None] | None,
+) -> list[ModelResult]:
     run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
     run_at = con.execute("select current_timestamp").fetchone()[0]
     sync = settings.SYNC_SCHEMA
