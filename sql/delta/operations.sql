@@ -24,6 +24,7 @@ changes as (
             as json_value
     from delta.property_deltas as d
     semi join scope as s on s.cluster_id = d.cluster_id
+    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
 ),
 
 nested as (

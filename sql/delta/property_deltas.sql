@@ -15,7 +15,8 @@ differing as (
         c.property, c.target_field, c.current_value, c.golden_value, c.golden_changed_at, c.golden_source
     from delta.member_comparisons as c
     semi join scope as s on s.cluster_id = c.cluster_id
-    where c.writable
+    -- the scope's comparisons were recomputed since this model last ran: only those rows are read
+    where c.writable and (getvariable('since') is null or c._transformed_at > getvariable('since'))
 ),
 
 golden_country as (

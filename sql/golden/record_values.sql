@@ -11,25 +11,39 @@
 -- shows them one row per record and property. Change times come from one window over the wide
 -- versions of the records seen more than once (one lag per property), not from a row per version
 -- and property.
-with changed as (
-    select system, entity, record_id
-    from staging.stg_customers
-    where getvariable('since') is null or _transformed_at > getvariable('since')
-    union
-    select target_system, target_entity, record_id
+with written_since as (
+    -- records the product wrote to since
+    select distinct target_system as system, target_entity as entity, record_id
     from sync.write_ledger
-    where getvariable('since') is null or written_at > getvariable('since')
+    where written_at > getvariable('since')
+),
+
+changed as (
+    select
+        s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
+        s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
+        s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
+        s.contact_first_name, s.contact_last_name, s.active
+    from staging.stg_customers as s
+    where getvariable('since') is null or s._transformed_at > getvariable('since')
+    union all
+    select
+        s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
+        s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
+        s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
+        s.contact_first_name, s.contact_last_name, s.active
+    from staging.stg_customers as s
+    semi join written_since as w on w.system = s.system and w.entity = s.entity and w.record_id = s.record_id
+    where s._transformed_at <= getvariable('since')  -- not restaged since
 ),
 
 current_values as (
     -- the current version (staging picked it); values as text, booleans as 'true'/'false'
     select
-        s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
-        s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
-        s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
-        s.contact_first_name, s.contact_last_name, cast(s.active as varchar) as active
-    from staging.stg_customers as s
-    semi join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
+        system, entity, record_id, is_deleted, modified_at, name, code, email, phone, mobile, fax, website,
+        notes, vat_number, registration_number, currency, address_line1, address_line2, address_line3,
+        postal_code, city, region, country, contact_first_name, contact_last_name, cast(active as varchar) as active
+    from changed
 ),
 
 versions as (

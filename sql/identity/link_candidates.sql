@@ -4,11 +4,8 @@
 -- or whose conflict was resolved since, can be one: the last run's passes linked every other record
 -- (its 'unmatched' pass links whatever is left), so the passes never look at all records again. A
 -- full refresh looks at every record.
-with changed as (
-    select system, entity, record_id
-    from staging.stg_customers
-    where getvariable('since') is null or _transformed_at > getvariable('since')
-    union
+with released as (
+    -- records whose link ended, or whose conflict was resolved, since
     select system, entity, record_id
     from sync.links
     where unlinked_at > getvariable('since')
@@ -16,6 +13,17 @@ with changed as (
     select system, entity, record_id
     from sync.match_conflicts
     where resolved_at > getvariable('since')
+),
+
+changed as (
+    select s.system, s.entity, s.record_id, s.is_deleted
+    from staging.stg_customers as s
+    where getvariable('since') is null or s._transformed_at > getvariable('since')
+    union all
+    select s.system, s.entity, s.record_id, s.is_deleted
+    from staging.stg_customers as s
+    semi join released as r on r.system = s.system and r.entity = s.entity and r.record_id = s.record_id
+    where s._transformed_at <= getvariable('since')  -- not restaged since
 ),
 
 active_links as (
@@ -31,9 +39,8 @@ held as (
     where resolved_at is null and kind in ('ambiguous', 'different_custompms')
 )
 
-select s.system, s.entity, s.record_id
-from staging.stg_customers as s
-semi join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
-anti join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
-anti join held as h on h.system = s.system and h.entity = s.entity and h.record_id = s.record_id
-where not s.is_deleted
+select c.system, c.entity, c.record_id
+from changed as c
+anti join active_links as l on l.system = c.system and l.entity = c.entity and l.record_id = c.record_id
+anti join held as h on h.system = c.system and h.entity = c.entity and h.record_id = c.record_id
+where not c.is_deleted
