@@ -5,24 +5,26 @@ Each one is insert-if-absent, so a rerun after a crash records nothing twice.
 
 from __future__ import annotations
 
+from sqlglot import exp
+
 from pipelines import settings
-from pipelines.models.runner import RunContext
+from pipelines.models.runner import RunContext, parse_model
 
 S = settings.SYNC_SCHEMA
 
 
-# golden.record_values: one struct column per property beside these
-RECORD_COLUMNS = ("system", "entity", "record_id", "is_deleted", "modified_at", "_transformed_at")
 HISTORY_COLUMNS = "system, entity, record_id, property, value, changed_at, change_source, run_id, recorded_at"
 
 
-def _properties(table: str, where: str = "") -> str:
-    """One row per record and property of a golden.record_values-shaped table."""
-    keep = ", ".join(f"'{c}'" for c in RECORD_COLUMNS)
-    return (
-        f"select system, entity, record_id, unnest([*COLUMNS(lambda c: c not in ({keep}))]) as p "
-        f"from {table} {where}"
-    )
+def _long_form(ctx: RunContext, table: str) -> str:
+    """golden.record_properties (the long form of golden.record_values, a view next to it) over `table`,
+    a table shaped like golden.record_values: the one definition of a property row, not a second copy."""
+    view = parse_model(ctx.model.path.with_name("record_properties.sql"), ctx.model.path.parents[1])
+    tree = view.tree.copy()
+    for node in list(tree.find_all(exp.Table)):
+        if f"{node.db}.{node.name}" == ctx.model.qualified:
+            node.replace(exp.to_table(table))
+    return tree.sql(dialect="duckdb")
 
 
 def record_property_history(ctx: RunContext) -> None:
@@ -34,7 +36,7 @@ def record_property_history(ctx: RunContext) -> None:
     refresh compares with the last recorded row of each property (by recorded_at; an empty value or
     change time included, so a cleared value is recorded once, not again on every run)."""
     con = ctx.con
-    changed = _properties("golden.record_values", "where _transformed_at = getvariable('run_at')")
+    changed = f"select * from ({_long_form(ctx, ctx.model.qualified)}) where _transformed_at = getvariable('run_at')"
     if ctx.replaced is None:
         con.execute(
             f"""
@@ -49,15 +51,15 @@ def record_property_history(ctx: RunContext) -> None:
                 group by all
             )
 
-            select r.system, r.entity, r.record_id, r.p.property, r.p.value, r.p.changed_at, r.p.change_source,
+            select r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
                    getvariable('run_id'), getvariable('run_at')
             from current_properties as r
             left join last_recorded as h
                 on h.system = r.system and h.entity = r.entity and h.record_id = r.record_id
-                and h.property = r.p.property
+                and h.property = r.property
             where case
-                when h.n is null then r.p.value is not null
-                else h.value is distinct from r.p.value or h.changed_at is distinct from r.p.changed_at
+                when h.n is null then r.value is not null
+                else h.value is distinct from r.value or h.changed_at is distinct from r.changed_at
             end
             """
         )
@@ -67,19 +69,17 @@ def record_property_history(ctx: RunContext) -> None:
         create or replace temp table __property_changes as
         with current_properties as ({changed}),
 
-        replaced_properties as ({_properties(ctx.replaced)})
+        replaced_properties as ({_long_form(ctx, ctx.replaced)})
 
         select
-            r.system, r.entity, r.record_id, r.p.property as property, r.p.value as value,
-            r.p.changed_at as changed_at, r.p.change_source as change_source,
-            o.record_id is not null as seen_before, o.p.value is null and r.p.value is null as still_empty
+            r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
+            o.value is null and r.value is null as still_empty
         from current_properties as r
         left join replaced_properties as o
-            on o.system = r.system and o.entity = r.entity and o.record_id = r.record_id
-            and o.p.property = r.p.property
+            on o.system = r.system and o.entity = r.entity and o.record_id = r.record_id and o.property = r.property
         where case
-            when o.record_id is null then r.p.value is not null  -- a new record: nothing recorded yet
-            else o.p.value is distinct from r.p.value or o.p.changed_at is distinct from r.p.changed_at
+            when o.record_id is null then r.value is not null  -- a new record: nothing recorded yet
+            else o.value is distinct from r.value or o.changed_at is distinct from r.changed_at
         end
         """
     )

@@ -28,27 +28,27 @@ differing as (
     select
         m.cluster_id, m.system, m.entity, m.record_id, m.scope_id, m.source_version, m.record_hash,
         unnest(list_filter([
-            {'current_value': m.name, 'golden': g.name},
-            {'current_value': m.code, 'golden': g.code},
-            {'current_value': m.email, 'golden': g.email},
-            {'current_value': m.phone, 'golden': g.phone},
-            {'current_value': m.mobile, 'golden': g.mobile},
-            {'current_value': m.fax, 'golden': g.fax},
-            {'current_value': m.website, 'golden': g.website},
-            {'current_value': m.notes, 'golden': g.notes},
-            {'current_value': m.vat_number, 'golden': g.vat_number},
-            {'current_value': m.registration_number, 'golden': g.registration_number},
-            {'current_value': m.currency, 'golden': g.currency},
-            {'current_value': m.address_line1, 'golden': g.address_line1},
-            {'current_value': m.address_line2, 'golden': g.address_line2},
-            {'current_value': m.address_line3, 'golden': g.address_line3},
-            {'current_value': m.postal_code, 'golden': g.postal_code},
-            {'current_value': m.city, 'golden': g.city},
-            {'current_value': m.region, 'golden': g.region},
-            {'current_value': m.country, 'golden': g.country},
-            {'current_value': m.contact_first_name, 'golden': g.contact_first_name},
-            {'current_value': m.contact_last_name, 'golden': g.contact_last_name},
-            {'current_value': m.active, 'golden': g.active}
+            {'property': 'name', 'current_value': m.name, 'golden': g.name},
+            {'property': 'code', 'current_value': m.code, 'golden': g.code},
+            {'property': 'email', 'current_value': m.email, 'golden': g.email},
+            {'property': 'phone', 'current_value': m.phone, 'golden': g.phone},
+            {'property': 'mobile', 'current_value': m.mobile, 'golden': g.mobile},
+            {'property': 'fax', 'current_value': m.fax, 'golden': g.fax},
+            {'property': 'website', 'current_value': m.website, 'golden': g.website},
+            {'property': 'notes', 'current_value': m.notes, 'golden': g.notes},
+            {'property': 'vat_number', 'current_value': m.vat_number, 'golden': g.vat_number},
+            {'property': 'registration_number', 'current_value': m.registration_number, 'golden': g.registration_number},
+            {'property': 'currency', 'current_value': m.currency, 'golden': g.currency},
+            {'property': 'address_line1', 'current_value': m.address_line1, 'golden': g.address_line1},
+            {'property': 'address_line2', 'current_value': m.address_line2, 'golden': g.address_line2},
+            {'property': 'address_line3', 'current_value': m.address_line3, 'golden': g.address_line3},
+            {'property': 'postal_code', 'current_value': m.postal_code, 'golden': g.postal_code},
+            {'property': 'city', 'current_value': m.city, 'golden': g.city},
+            {'property': 'region', 'current_value': m.region, 'golden': g.region},
+            {'property': 'country', 'current_value': m.country, 'golden': g.country},
+            {'property': 'contact_first_name', 'current_value': m.contact_first_name, 'golden': g.contact_first_name},
+            {'property': 'contact_last_name', 'current_value': m.contact_last_name, 'golden': g.contact_last_name},
+            {'property': 'active', 'current_value': m.active, 'golden': g.active}
         ], lambda d: d.golden.value is not null and d.golden.value is distinct from d.current_value)) as d
     from members as m
     inner join golden.cluster_values as g on g.cluster_id = m.cluster_id
@@ -72,4 +72,4 @@ select
     getvariable('run_at') as _transformed_at
 from differing as d
 inner join delta.target_fields as f
-    on f.target_system = d.system and f.target_entity = d.entity and f.property = d.d.golden.property
+    on f.target_system = d.system and f.target_entity = d.entity and f.property = d.d.property

@@ -154,16 +154,21 @@ create_clusters as (
     where (select coalesce(max(value), true) from sync.options where name = 'create_in_custompms')
 ),
 
-create_golden as (
+create_clusters_golden as (
     select
-        g.cluster_id,
-        unnest([
-            g.name, g.code, g.email, g.phone, g.mobile, g.fax, g.website, g.notes, g.vat_number,
-            g.registration_number, g.currency, g.address_line1, g.address_line2, g.address_line3,
-            g.postal_code, g.city, g.region, g.country, g.contact_first_name, g.contact_last_name, g.active
-        ]) as g
+        g.cluster_id, g.name, g.code, g.email, g.phone, g.mobile, g.fax, g.website, g.notes, g.vat_number,
+        g.registration_number, g.currency, g.address_line1, g.address_line2, g.address_line3,
+        g.postal_code, g.city, g.region, g.country, g.contact_first_name, g.contact_last_name, g.active
     from golden.cluster_values as g
     semi join create_clusters as c on c.cluster_id = g.cluster_id
+),
+
+create_golden as (
+    unpivot create_clusters_golden
+    on name, code, email, phone, mobile, fax, website, notes, vat_number, registration_number, currency,
+        address_line1, address_line2, address_line3, postal_code, city, region, country,
+        contact_first_name, contact_last_name, active
+    into name property value g
 ),
 
 create_fields as (
@@ -175,7 +180,7 @@ create_fields as (
         case when f.property = 'active' then to_json(g.g.value = 'true') else to_json(g.g.value) end as json_value
     from create_golden as g
     inner join delta.target_fields as f
-        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.g.property
+        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.property
     where g.g.value is not null
 ),
 

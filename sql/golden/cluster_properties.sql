@@ -3,20 +3,16 @@
 -- it came from (golden.cluster_values keeps them on one wide row per cluster; this is its long form,
 -- with the source 'system.entity:record_id' in its parts).
 with unpivoted as (
-    select
-        cluster_id,
-        _transformed_at,
-        unnest([
-            name, code, email, phone, mobile, fax, website, notes, vat_number, registration_number, currency,
-            address_line1, address_line2, address_line3, postal_code, city, region, country,
-            contact_first_name, contact_last_name, active
-        ]) as p
-    from golden.cluster_values
+    unpivot golden.cluster_values
+    on name, code, email, phone, mobile, fax, website, notes, vat_number, registration_number, currency,
+        address_line1, address_line2, address_line3, postal_code, city, region, country,
+        contact_first_name, contact_last_name, active
+    into name property value p
 )
 
 select
     cluster_id,
-    p.property as property,
+    property,
     p.value as value,
     p.changed_at as changed_at,
     split_part(p.source, '.', 1) as source_system,

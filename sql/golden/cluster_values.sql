@@ -227,67 +227,67 @@ winners as (
 select
     cluster_id,
     case when name_value is not null then {
-        'property': 'name', 'value': name_value, 'changed_at': name_changed_at, 'source': name_source
+        'value': name_value, 'changed_at': name_changed_at, 'source': name_source
     } end as name,
     case when code_value is not null then {
-        'property': 'code', 'value': code_value, 'changed_at': code_changed_at, 'source': code_source
+        'value': code_value, 'changed_at': code_changed_at, 'source': code_source
     } end as code,
     case when email_value is not null then {
-        'property': 'email', 'value': email_value, 'changed_at': email_changed_at, 'source': email_source
+        'value': email_value, 'changed_at': email_changed_at, 'source': email_source
     } end as email,
     case when phone_value is not null then {
-        'property': 'phone', 'value': phone_value, 'changed_at': phone_changed_at, 'source': phone_source
+        'value': phone_value, 'changed_at': phone_changed_at, 'source': phone_source
     } end as phone,
     case when mobile_value is not null then {
-        'property': 'mobile', 'value': mobile_value, 'changed_at': mobile_changed_at, 'source': mobile_source
+        'value': mobile_value, 'changed_at': mobile_changed_at, 'source': mobile_source
     } end as mobile,
     case when fax_value is not null then {
-        'property': 'fax', 'value': fax_value, 'changed_at': fax_changed_at, 'source': fax_source
+        'value': fax_value, 'changed_at': fax_changed_at, 'source': fax_source
     } end as fax,
     case when website_value is not null then {
-        'property': 'website', 'value': website_value, 'changed_at': website_changed_at, 'source': website_source
+        'value': website_value, 'changed_at': website_changed_at, 'source': website_source
     } end as website,
     case when notes_value is not null then {
-        'property': 'notes', 'value': notes_value, 'changed_at': notes_changed_at, 'source': notes_source
+        'value': notes_value, 'changed_at': notes_changed_at, 'source': notes_source
     } end as notes,
     case when vat_number_value is not null then {
-        'property': 'vat_number', 'value': vat_number_value, 'changed_at': vat_number_changed_at, 'source': vat_number_source
+        'value': vat_number_value, 'changed_at': vat_number_changed_at, 'source': vat_number_source
     } end as vat_number,
     case when registration_number_value is not null then {
-        'property': 'registration_number', 'value': registration_number_value, 'changed_at': registration_number_changed_at, 'source': registration_number_source
+        'value': registration_number_value, 'changed_at': registration_number_changed_at, 'source': registration_number_source
     } end as registration_number,
     case when currency_value is not null then {
-        'property': 'currency', 'value': currency_value, 'changed_at': currency_changed_at, 'source': currency_source
+        'value': currency_value, 'changed_at': currency_changed_at, 'source': currency_source
     } end as currency,
     case when address_line1_value is not null then {
-        'property': 'address_line1', 'value': address_line1_value, 'changed_at': address_line1_changed_at, 'source': address_line1_source
+        'value': address_line1_value, 'changed_at': address_line1_changed_at, 'source': address_line1_source
     } end as address_line1,
     case when address_line2_value is not null then {
-        'property': 'address_line2', 'value': address_line2_value, 'changed_at': address_line2_changed_at, 'source': address_line2_source
+        'value': address_line2_value, 'changed_at': address_line2_changed_at, 'source': address_line2_source
     } end as address_line2,
     case when address_line3_value is not null then {
-        'property': 'address_line3', 'value': address_line3_value, 'changed_at': address_line3_changed_at, 'source': address_line3_source
+        'value': address_line3_value, 'changed_at': address_line3_changed_at, 'source': address_line3_source
     } end as address_line3,
     case when postal_code_value is not null then {
-        'property': 'postal_code', 'value': postal_code_value, 'changed_at': postal_code_changed_at, 'source': postal_code_source
+        'value': postal_code_value, 'changed_at': postal_code_changed_at, 'source': postal_code_source
     } end as postal_code,
     case when city_value is not null then {
-        'property': 'city', 'value': city_value, 'changed_at': city_changed_at, 'source': city_source
+        'value': city_value, 'changed_at': city_changed_at, 'source': city_source
     } end as city,
     case when region_value is not null then {
-        'property': 'region', 'value': region_value, 'changed_at': region_changed_at, 'source': region_source
+        'value': region_value, 'changed_at': region_changed_at, 'source': region_source
     } end as region,
     case when country_value is not null then {
-        'property': 'country', 'value': country_value, 'changed_at': country_changed_at, 'source': country_source
+        'value': country_value, 'changed_at': country_changed_at, 'source': country_source
     } end as country,
     case when contact_first_name_value is not null then {
-        'property': 'contact_first_name', 'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'source': contact_first_name_source
+        'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'source': contact_first_name_source
     } end as contact_first_name,
     case when contact_last_name_value is not null then {
-        'property': 'contact_last_name', 'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'source': contact_last_name_source
+        'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'source': contact_last_name_source
     } end as contact_last_name,
     case when active_value is not null then {
-        'property': 'active', 'value': active_value, 'changed_at': active_changed_at, 'source': active_source
+        'value': active_value, 'changed_at': active_changed_at, 'source': active_source
     } end as active,
     getvariable('run_at') as _transformed_at
 from winners

@@ -6,11 +6,11 @@
 -- The change time is the source modified time of the first version in the latest run of equal
 -- values, so a record that edited its phone yesterday does not "change" its name. When the current
 -- value is what the product itself wrote (sync.write_ledger, same value hash), the change is an
--- echo and carries the ledger's change time instead of the observed one. Each property is a struct
--- (property, value, observed_changed_at, changed_at, change_source); golden.record_properties
--- shows them one row per record and property. Change times come from one window over the wide
--- versions of the records seen more than once (one lag per property), not from a row per version
--- and property.
+-- echo and carries the ledger's change time instead of the observed one (observed_echoes keeps the
+-- observed times of those: property -> time). Each property is a struct (value, changed_at);
+-- golden.record_properties shows them one row per record and property. Change times come from one
+-- window over the wide versions of the records seen more than once (one lag per property), not
+-- from a row per version and property. The row is kept narrow: writing it is most of its cost.
 with written_since as (
     -- records the product wrote to since
     select distinct target_system as system, target_entity as entity, record_id
@@ -222,7 +222,8 @@ written as (
 ),
 
 echoes as (
-    -- a current value with the hash of our last write there is an echo of that write
+    -- a current value with the hash of our last write there is an echo of that write: it carries the
+    -- write's change time; the observed one is kept beside it (property -> observed change time)
     select
         c.system, c.entity, c.record_id,
         w.name_hash = md5(c.name) as name_echo,
@@ -266,9 +267,33 @@ echoes as (
         w.contact_last_name_hash = md5(c.contact_last_name) as contact_last_name_echo,
         w.contact_last_name_time,
         w.active_hash = md5(c.active) as active_echo,
-        w.active_time
+        w.active_time,
+        map_from_entries(list_transform(list_filter([
+            {'key': 'name', 'value': o.name, 'echo': w.name_hash = md5(c.name)},
+            {'key': 'code', 'value': o.code, 'echo': w.code_hash = md5(c.code)},
+            {'key': 'email', 'value': o.email, 'echo': w.email_hash = md5(c.email)},
+            {'key': 'phone', 'value': o.phone, 'echo': w.phone_hash = md5(c.phone)},
+            {'key': 'mobile', 'value': o.mobile, 'echo': w.mobile_hash = md5(c.mobile)},
+            {'key': 'fax', 'value': o.fax, 'echo': w.fax_hash = md5(c.fax)},
+            {'key': 'website', 'value': o.website, 'echo': w.website_hash = md5(c.website)},
+            {'key': 'notes', 'value': o.notes, 'echo': w.notes_hash = md5(c.notes)},
+            {'key': 'vat_number', 'value': o.vat_number, 'echo': w.vat_number_hash = md5(c.vat_number)},
+            {'key': 'registration_number', 'value': o.registration_number, 'echo': w.registration_number_hash = md5(c.registration_number)},
+            {'key': 'currency', 'value': o.currency, 'echo': w.currency_hash = md5(c.currency)},
+            {'key': 'address_line1', 'value': o.address_line1, 'echo': w.address_line1_hash = md5(c.address_line1)},
+            {'key': 'address_line2', 'value': o.address_line2, 'echo': w.address_line2_hash = md5(c.address_line2)},
+            {'key': 'address_line3', 'value': o.address_line3, 'echo': w.address_line3_hash = md5(c.address_line3)},
+            {'key': 'postal_code', 'value': o.postal_code, 'echo': w.postal_code_hash = md5(c.postal_code)},
+            {'key': 'city', 'value': o.city, 'echo': w.city_hash = md5(c.city)},
+            {'key': 'region', 'value': o.region, 'echo': w.region_hash = md5(c.region)},
+            {'key': 'country', 'value': o.country, 'echo': w.country_hash = md5(c.country)},
+            {'key': 'contact_first_name', 'value': o.contact_first_name, 'echo': w.contact_first_name_hash = md5(c.contact_first_name)},
+            {'key': 'contact_last_name', 'value': o.contact_last_name, 'echo': w.contact_last_name_hash = md5(c.contact_last_name)},
+            {'key': 'active', 'value': o.active, 'echo': w.active_hash = md5(c.active)}
+        ], lambda x: x.echo), lambda x: {'key': x.key, 'value': x.value})) as observed_echoes
     from current_values as c
     inner join written as w on w.system = c.system and w.entity = c.entity and w.record_id = c.record_id
+    inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
 )
 
 select
@@ -277,153 +302,28 @@ select
     c.record_id,
     c.is_deleted,
     c.modified_at,
-    {
-        'property': 'name',
-        'value': c.name,
-        'observed_changed_at': o.name,
-        'changed_at': case when e.name_echo then e.name_time else o.name end,
-        'change_source': case when e.name_echo then 'ledger' else 'observed' end
-    } as name,
-    {
-        'property': 'code',
-        'value': c.code,
-        'observed_changed_at': o.code,
-        'changed_at': case when e.code_echo then e.code_time else o.code end,
-        'change_source': case when e.code_echo then 'ledger' else 'observed' end
-    } as code,
-    {
-        'property': 'email',
-        'value': c.email,
-        'observed_changed_at': o.email,
-        'changed_at': case when e.email_echo then e.email_time else o.email end,
-        'change_source': case when e.email_echo then 'ledger' else 'observed' end
-    } as email,
-    {
-        'property': 'phone',
-        'value': c.phone,
-        'observed_changed_at': o.phone,
-        'changed_at': case when e.phone_echo then e.phone_time else o.phone end,
-        'change_source': case when e.phone_echo then 'ledger' else 'observed' end
-    } as phone,
-    {
-        'property': 'mobile',
-        'value': c.mobile,
-        'observed_changed_at': o.mobile,
-        'changed_at': case when e.mobile_echo then e.mobile_time else o.mobile end,
-        'change_source': case when e.mobile_echo then 'ledger' else 'observed' end
-    } as mobile,
-    {
-        'property': 'fax',
-        'value': c.fax,
-        'observed_changed_at': o.fax,
-        'changed_at': case when e.fax_echo then e.fax_time else o.fax end,
-        'change_source': case when e.fax_echo then 'ledger' else 'observed' end
-    } as fax,
-    {
-        'property': 'website',
-        'value': c.website,
-        'observed_changed_at': o.website,
-        'changed_at': case when e.website_echo then e.website_time else o.website end,
-        'change_source': case when e.website_echo then 'ledger' else 'observed' end
-    } as website,
-    {
-        'property': 'notes',
-        'value': c.notes,
-        'observed_changed_at': o.notes,
-        'changed_at': case when e.notes_echo then e.notes_time else o.notes end,
-        'change_source': case when e.notes_echo then 'ledger' else 'observed' end
-    } as notes,
-    {
-        'property': 'vat_number',
-        'value': c.vat_number,
-        'observed_changed_at': o.vat_number,
-        'changed_at': case when e.vat_number_echo then e.vat_number_time else o.vat_number end,
-        'change_source': case when e.vat_number_echo then 'ledger' else 'observed' end
-    } as vat_number,
-    {
-        'property': 'registration_number',
-        'value': c.registration_number,
-        'observed_changed_at': o.registration_number,
-        'changed_at': case when e.registration_number_echo then e.registration_number_time else o.registration_number end,
-        'change_source': case when e.registration_number_echo then 'ledger' else 'observed' end
-    } as registration_number,
-    {
-        'property': 'currency',
-        'value': c.currency,
-        'observed_changed_at': o.currency,
-        'changed_at': case when e.currency_echo then e.currency_time else o.currency end,
-        'change_source': case when e.currency_echo then 'ledger' else 'observed' end
-    } as currency,
-    {
-        'property': 'address_line1',
-        'value': c.address_line1,
-        'observed_changed_at': o.address_line1,
-        'changed_at': case when e.address_line1_echo then e.address_line1_time else o.address_line1 end,
-        'change_source': case when e.address_line1_echo then 'ledger' else 'observed' end
-    } as address_line1,
-    {
-        'property': 'address_line2',
-        'value': c.address_line2,
-        'observed_changed_at': o.address_line2,
-        'changed_at': case when e.address_line2_echo then e.address_line2_time else o.address_line2 end,
-        'change_source': case when e.address_line2_echo then 'ledger' else 'observed' end
-    } as address_line2,
-    {
-        'property': 'address_line3',
-        'value': c.address_line3,
-        'observed_changed_at': o.address_line3,
-        'changed_at': case when e.address_line3_echo then e.address_line3_time else o.address_line3 end,
-        'change_source': case when e.address_line3_echo then 'ledger' else 'observed' end
-    } as address_line3,
-    {
-        'property': 'postal_code',
-        'value': c.postal_code,
-        'observed_changed_at': o.postal_code,
-        'changed_at': case when e.postal_code_echo then e.postal_code_time else o.postal_code end,
-        'change_source': case when e.postal_code_echo then 'ledger' else 'observed' end
-    } as postal_code,
-    {
-        'property': 'city',
-        'value': c.city,
-        'observed_changed_at': o.city,
-        'changed_at': case when e.city_echo then e.city_time else o.city end,
-        'change_source': case when e.city_echo then 'ledger' else 'observed' end
-    } as city,
-    {
-        'property': 'region',
-        'value': c.region,
-        'observed_changed_at': o.region,
-        'changed_at': case when e.region_echo then e.region_time else o.region end,
-        'change_source': case when e.region_echo then 'ledger' else 'observed' end
-    } as region,
-    {
-        'property': 'country',
-        'value': c.country,
-        'observed_changed_at': o.country,
-        'changed_at': case when e.country_echo then e.country_time else o.country end,
-        'change_source': case when e.country_echo then 'ledger' else 'observed' end
-    } as country,
-    {
-        'property': 'contact_first_name',
-        'value': c.contact_first_name,
-        'observed_changed_at': o.contact_first_name,
-        'changed_at': case when e.contact_first_name_echo then e.contact_first_name_time else o.contact_first_name end,
-        'change_source': case when e.contact_first_name_echo then 'ledger' else 'observed' end
-    } as contact_first_name,
-    {
-        'property': 'contact_last_name',
-        'value': c.contact_last_name,
-        'observed_changed_at': o.contact_last_name,
-        'changed_at': case when e.contact_last_name_echo then e.contact_last_name_time else o.contact_last_name end,
-        'change_source': case when e.contact_last_name_echo then 'ledger' else 'observed' end
-    } as contact_last_name,
-    {
-        'property': 'active',
-        'value': c.active,
-        'observed_changed_at': o.active,
-        'changed_at': case when e.active_echo then e.active_time else o.active end,
-        'change_source': case when e.active_echo then 'ledger' else 'observed' end
-    } as active,
+    {'value': c.name, 'changed_at': case when e.name_echo then e.name_time else o.name end} as name,
+    {'value': c.code, 'changed_at': case when e.code_echo then e.code_time else o.code end} as code,
+    {'value': c.email, 'changed_at': case when e.email_echo then e.email_time else o.email end} as email,
+    {'value': c.phone, 'changed_at': case when e.phone_echo then e.phone_time else o.phone end} as phone,
+    {'value': c.mobile, 'changed_at': case when e.mobile_echo then e.mobile_time else o.mobile end} as mobile,
+    {'value': c.fax, 'changed_at': case when e.fax_echo then e.fax_time else o.fax end} as fax,
+    {'value': c.website, 'changed_at': case when e.website_echo then e.website_time else o.website end} as website,
+    {'value': c.notes, 'changed_at': case when e.notes_echo then e.notes_time else o.notes end} as notes,
+    {'value': c.vat_number, 'changed_at': case when e.vat_number_echo then e.vat_number_time else o.vat_number end} as vat_number,
+    {'value': c.registration_number, 'changed_at': case when e.registration_number_echo then e.registration_number_time else o.registration_number end} as registration_number,
+    {'value': c.currency, 'changed_at': case when e.currency_echo then e.currency_time else o.currency end} as currency,
+    {'value': c.address_line1, 'changed_at': case when e.address_line1_echo then e.address_line1_time else o.address_line1 end} as address_line1,
+    {'value': c.address_line2, 'changed_at': case when e.address_line2_echo then e.address_line2_time else o.address_line2 end} as address_line2,
+    {'value': c.address_line3, 'changed_at': case when e.address_line3_echo then e.address_line3_time else o.address_line3 end} as address_line3,
+    {'value': c.postal_code, 'changed_at': case when e.postal_code_echo then e.postal_code_time else o.postal_code end} as postal_code,
+    {'value': c.city, 'changed_at': case when e.city_echo then e.city_time else o.city end} as city,
+    {'value': c.region, 'changed_at': case when e.region_echo then e.region_time else o.region end} as region,
+    {'value': c.country, 'changed_at': case when e.country_echo then e.country_time else o.country end} as country,
+    {'value': c.contact_first_name, 'changed_at': case when e.contact_first_name_echo then e.contact_first_name_time else o.contact_first_name end} as contact_first_name,
+    {'value': c.contact_last_name, 'changed_at': case when e.contact_last_name_echo then e.contact_last_name_time else o.contact_last_name end} as contact_last_name,
+    {'value': c.active, 'changed_at': case when e.active_echo then e.active_time else o.active end} as active,
+    e.observed_echoes,
     getvariable('run_at') as _transformed_at
 from current_values as c
 inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
