@@ -27,6 +27,8 @@ differing as (
     -- the golden value is never empty, so a property the cluster has no value for never differs
     select
         m.cluster_id, m.system, m.entity, m.record_id, m.scope_id, m.source_version, m.record_hash,
+        g.country.value as golden_country,
+        g.member_records,
         unnest(list_filter([
             {'property': 'name', 'current_value': m.name, 'golden': g.name},
             {'property': 'code', 'current_value': m.code, 'golden': g.code},
@@ -68,7 +70,9 @@ select
     d.d.current_value as current_value,
     d.d.golden.value as golden_value,
     d.d.golden.changed_at as golden_changed_at,
-    d.d.golden.source as golden_source,
+    d.member_records[d.d.golden.member] as golden_source,
+    -- a target that writes a region with its country (Wave provinceCode CA-ON) needs the golden country
+    d.golden_country,
     getvariable('run_at') as _transformed_at
 from differing as d
 inner join delta.target_fields as f

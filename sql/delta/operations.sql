@@ -5,8 +5,10 @@
 -- with no CustomPMS member (golden values plus external_refs of its source members).
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), an update's on the record, its base version and its payload.
--- JSON objects and arrays are written as text with an ordered string_agg: the same text to_json
--- gives for a map (keys in order) or a list of structs, without building the lists first.
+-- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
+-- order) or a list of structs, without building maps or lists of structs. Members are sorted as
+-- text: '"key":value' sorts by key and '{"property":"name",...}' by property (both fixed names);
+-- references, whose ids can hold any character, with an ordered string_agg.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -31,7 +33,7 @@ nested as (
     -- address.* and contact.* travel as nested objects
     select
         target_system, target_entity, record_id, parent as field,
-        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as json_value
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
     from changes
     where parent is not null
     group by target_system, target_entity, record_id, parent
@@ -106,7 +108,7 @@ payload_fields as (
 payloads as (
     select
         target_system, target_entity, record_id,
-        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as payload
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
     from payload_fields
     group by target_system, target_entity, record_id
 ),
@@ -125,10 +127,9 @@ updates as (
         end as operation,
         any_value(c.base_version) as base_version,
         any_value(c.base_hash) as base_hash,
-        '[' || string_agg(
-            to_json({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at}),
-            ',' order by c.property
-        ) || ']' as ledger_entries
+        '[' || array_to_string(list_sort(list(
+            to_json({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at})
+        )), ',') || ']' as ledger_entries
     from changes as c
     group by c.target_system, c.target_entity, c.record_id
     union all
@@ -187,7 +188,7 @@ create_fields as (
 create_nested as (
     select
         cluster_id, parent as field,
-        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as json_value
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
     from create_fields
     where parent is not null
     group by cluster_id, parent
@@ -220,7 +221,7 @@ create_payload_fields as (
 creates as (
     select
         cluster_id,
-        '{' || string_agg(to_json(field) || ':' || json_value, ',' order by field) || '}' as payload
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
     from create_payload_fields
     group by cluster_id
 ),
@@ -228,9 +229,9 @@ creates as (
 create_ledger as (
     select
         cluster_id,
-        '[' || string_agg(
-            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at}), ',' order by property
-        ) || ']' as ledger_entries
+        '[' || array_to_string(list_sort(list(
+            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at})
+        )), ',') || ']' as ledger_entries
     from create_fields
     group by cluster_id
 ),

@@ -1,7 +1,8 @@
 -- materialized: incremental
 -- unique_key: cluster_id
 -- The golden record, per cluster, on one wide row: for each property the winning value, its change
--- time and the record it came from ('system.entity:record_id'). The latest change wins (per
+-- time and the member it came from (its place in member_records, 'system.entity:record_id' in tie
+-- order). The latest change wins (per
 -- property, not per record); empty never overwrites non-empty; ties break by sync.system_priority,
 -- then by record. Deleted or archived members contribute nothing, except that when every source
 -- member is gone (option deactivate_on_delete) their active=false, timed at the delete, takes part.
@@ -62,10 +63,12 @@ contributions as (
 ),
 
 ranked as (
-    -- per offered value one number that sorts the winner first: the newest change (a missing change
-    -- time after every other), then the place in a tie
+    -- per offered value one number that sorts the winner first: the newest change in microseconds (a
+    -- missing change time after every other; times beyond some 3,000 years from 1970 count as that
+    -- far), times 64, plus the place in a tie (a cluster has a member per system and entity)
     select
         cluster_id,
+        tie,
         source,
         name.value as name_value, name.changed_at as name_changed_at,
         code.value as code_value, code.changed_at as code_changed_at,
@@ -88,68 +91,89 @@ ranked as (
         contact_first_name.value as contact_first_name_value, contact_first_name.changed_at as contact_first_name_changed_at,
         contact_last_name.value as contact_last_name_value, contact_last_name.changed_at as contact_last_name_changed_at,
         active.value as active_value, active.changed_at as active_changed_at,
-        case when present and name.value is not null
-            then cast(coalesce(-epoch_us(name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and name.value is not null then
+            coalesce(least(greatest(-epoch_us(name.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as name_rank,
-        case when present and code.value is not null
-            then cast(coalesce(-epoch_us(code.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and code.value is not null then
+            coalesce(least(greatest(-epoch_us(code.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as code_rank,
-        case when present and email.value is not null
-            then cast(coalesce(-epoch_us(email.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and email.value is not null then
+            coalesce(least(greatest(-epoch_us(email.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as email_rank,
-        case when present and phone.value is not null
-            then cast(coalesce(-epoch_us(phone.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and phone.value is not null then
+            coalesce(least(greatest(-epoch_us(phone.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as phone_rank,
-        case when present and mobile.value is not null
-            then cast(coalesce(-epoch_us(mobile.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and mobile.value is not null then
+            coalesce(least(greatest(-epoch_us(mobile.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as mobile_rank,
-        case when present and fax.value is not null
-            then cast(coalesce(-epoch_us(fax.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and fax.value is not null then
+            coalesce(least(greatest(-epoch_us(fax.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as fax_rank,
-        case when present and website.value is not null
-            then cast(coalesce(-epoch_us(website.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and website.value is not null then
+            coalesce(least(greatest(-epoch_us(website.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as website_rank,
-        case when present and notes.value is not null
-            then cast(coalesce(-epoch_us(notes.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and notes.value is not null then
+            coalesce(least(greatest(-epoch_us(notes.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as notes_rank,
-        case when present and vat_number.value is not null
-            then cast(coalesce(-epoch_us(vat_number.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and vat_number.value is not null then
+            coalesce(least(greatest(-epoch_us(vat_number.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as vat_number_rank,
-        case when present and registration_number.value is not null
-            then cast(coalesce(-epoch_us(registration_number.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and registration_number.value is not null then
+            coalesce(least(greatest(-epoch_us(registration_number.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as registration_number_rank,
-        case when present and currency.value is not null
-            then cast(coalesce(-epoch_us(currency.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and currency.value is not null then
+            coalesce(least(greatest(-epoch_us(currency.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as currency_rank,
-        case when present and address_line1.value is not null
-            then cast(coalesce(-epoch_us(address_line1.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and address_line1.value is not null then
+            coalesce(least(greatest(-epoch_us(address_line1.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as address_line1_rank,
-        case when present and address_line2.value is not null
-            then cast(coalesce(-epoch_us(address_line2.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and address_line2.value is not null then
+            coalesce(least(greatest(-epoch_us(address_line2.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as address_line2_rank,
-        case when present and address_line3.value is not null
-            then cast(coalesce(-epoch_us(address_line3.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and address_line3.value is not null then
+            coalesce(least(greatest(-epoch_us(address_line3.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as address_line3_rank,
-        case when present and postal_code.value is not null
-            then cast(coalesce(-epoch_us(postal_code.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and postal_code.value is not null then
+            coalesce(least(greatest(-epoch_us(postal_code.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as postal_code_rank,
-        case when present and city.value is not null
-            then cast(coalesce(-epoch_us(city.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and city.value is not null then
+            coalesce(least(greatest(-epoch_us(city.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as city_rank,
-        case when present and region.value is not null
-            then cast(coalesce(-epoch_us(region.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and region.value is not null then
+            coalesce(least(greatest(-epoch_us(region.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as region_rank,
-        case when present and country.value is not null
-            then cast(coalesce(-epoch_us(country.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and country.value is not null then
+            coalesce(least(greatest(-epoch_us(country.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as country_rank,
-        case when present and contact_first_name.value is not null
-            then cast(coalesce(-epoch_us(contact_first_name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and contact_first_name.value is not null then
+            coalesce(least(greatest(-epoch_us(contact_first_name.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as contact_first_name_rank,
-        case when present and contact_last_name.value is not null
-            then cast(coalesce(-epoch_us(contact_last_name.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when present and contact_last_name.value is not null then
+            coalesce(least(greatest(-epoch_us(contact_last_name.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as contact_last_name_rank,
-        case when (present or gone) and active.value is not null
-            then cast(coalesce(-epoch_us(active.changed_at), 9223372036854775807) as hugeint) * 4294967296 + tie
+        case when (present or gone) and active.value is not null then
+            coalesce(least(greatest(-epoch_us(active.changed_at), -100000000000000000), 100000000000000000),
+                100000000000000001) * 64 + least(tie, 63)
         end as active_rank
     from contributions
 ),
@@ -157,143 +181,145 @@ ranked as (
 winners as (
     select
         cluster_id,
+        list(source order by tie) as member_records,
         arg_min(name_value, name_rank) as name_value,
         arg_min_null(name_changed_at, name_rank) as name_changed_at,
-        arg_min(source, name_rank) as name_source,
+        min(name_rank) as name_rank,
         arg_min(code_value, code_rank) as code_value,
         arg_min_null(code_changed_at, code_rank) as code_changed_at,
-        arg_min(source, code_rank) as code_source,
+        min(code_rank) as code_rank,
         arg_min(email_value, email_rank) as email_value,
         arg_min_null(email_changed_at, email_rank) as email_changed_at,
-        arg_min(source, email_rank) as email_source,
+        min(email_rank) as email_rank,
         arg_min(phone_value, phone_rank) as phone_value,
         arg_min_null(phone_changed_at, phone_rank) as phone_changed_at,
-        arg_min(source, phone_rank) as phone_source,
+        min(phone_rank) as phone_rank,
         arg_min(mobile_value, mobile_rank) as mobile_value,
         arg_min_null(mobile_changed_at, mobile_rank) as mobile_changed_at,
-        arg_min(source, mobile_rank) as mobile_source,
+        min(mobile_rank) as mobile_rank,
         arg_min(fax_value, fax_rank) as fax_value,
         arg_min_null(fax_changed_at, fax_rank) as fax_changed_at,
-        arg_min(source, fax_rank) as fax_source,
+        min(fax_rank) as fax_rank,
         arg_min(website_value, website_rank) as website_value,
         arg_min_null(website_changed_at, website_rank) as website_changed_at,
-        arg_min(source, website_rank) as website_source,
+        min(website_rank) as website_rank,
         arg_min(notes_value, notes_rank) as notes_value,
         arg_min_null(notes_changed_at, notes_rank) as notes_changed_at,
-        arg_min(source, notes_rank) as notes_source,
+        min(notes_rank) as notes_rank,
         arg_min(vat_number_value, vat_number_rank) as vat_number_value,
         arg_min_null(vat_number_changed_at, vat_number_rank) as vat_number_changed_at,
-        arg_min(source, vat_number_rank) as vat_number_source,
+        min(vat_number_rank) as vat_number_rank,
         arg_min(registration_number_value, registration_number_rank) as registration_number_value,
         arg_min_null(registration_number_changed_at, registration_number_rank) as registration_number_changed_at,
-        arg_min(source, registration_number_rank) as registration_number_source,
+        min(registration_number_rank) as registration_number_rank,
         arg_min(currency_value, currency_rank) as currency_value,
         arg_min_null(currency_changed_at, currency_rank) as currency_changed_at,
-        arg_min(source, currency_rank) as currency_source,
+        min(currency_rank) as currency_rank,
         arg_min(address_line1_value, address_line1_rank) as address_line1_value,
         arg_min_null(address_line1_changed_at, address_line1_rank) as address_line1_changed_at,
-        arg_min(source, address_line1_rank) as address_line1_source,
+        min(address_line1_rank) as address_line1_rank,
         arg_min(address_line2_value, address_line2_rank) as address_line2_value,
         arg_min_null(address_line2_changed_at, address_line2_rank) as address_line2_changed_at,
-        arg_min(source, address_line2_rank) as address_line2_source,
+        min(address_line2_rank) as address_line2_rank,
         arg_min(address_line3_value, address_line3_rank) as address_line3_value,
         arg_min_null(address_line3_changed_at, address_line3_rank) as address_line3_changed_at,
-        arg_min(source, address_line3_rank) as address_line3_source,
+        min(address_line3_rank) as address_line3_rank,
         arg_min(postal_code_value, postal_code_rank) as postal_code_value,
         arg_min_null(postal_code_changed_at, postal_code_rank) as postal_code_changed_at,
-        arg_min(source, postal_code_rank) as postal_code_source,
+        min(postal_code_rank) as postal_code_rank,
         arg_min(city_value, city_rank) as city_value,
         arg_min_null(city_changed_at, city_rank) as city_changed_at,
-        arg_min(source, city_rank) as city_source,
+        min(city_rank) as city_rank,
         arg_min(region_value, region_rank) as region_value,
         arg_min_null(region_changed_at, region_rank) as region_changed_at,
-        arg_min(source, region_rank) as region_source,
+        min(region_rank) as region_rank,
         arg_min(country_value, country_rank) as country_value,
         arg_min_null(country_changed_at, country_rank) as country_changed_at,
-        arg_min(source, country_rank) as country_source,
+        min(country_rank) as country_rank,
         arg_min(contact_first_name_value, contact_first_name_rank) as contact_first_name_value,
         arg_min_null(contact_first_name_changed_at, contact_first_name_rank) as contact_first_name_changed_at,
-        arg_min(source, contact_first_name_rank) as contact_first_name_source,
+        min(contact_first_name_rank) as contact_first_name_rank,
         arg_min(contact_last_name_value, contact_last_name_rank) as contact_last_name_value,
         arg_min_null(contact_last_name_changed_at, contact_last_name_rank) as contact_last_name_changed_at,
-        arg_min(source, contact_last_name_rank) as contact_last_name_source,
+        min(contact_last_name_rank) as contact_last_name_rank,
         arg_min(active_value, active_rank) as active_value,
         arg_min_null(active_changed_at, active_rank) as active_changed_at,
-        arg_min(source, active_rank) as active_source
+        min(active_rank) as active_rank
     from ranked
     group by cluster_id
 )
 
 select
     cluster_id,
+    member_records,
     case when name_value is not null then {
-        'value': name_value, 'changed_at': name_changed_at, 'source': name_source
+        'value': name_value, 'changed_at': name_changed_at, 'member': (name_rank % 64 + 64) % 64
     } end as name,
     case when code_value is not null then {
-        'value': code_value, 'changed_at': code_changed_at, 'source': code_source
+        'value': code_value, 'changed_at': code_changed_at, 'member': (code_rank % 64 + 64) % 64
     } end as code,
     case when email_value is not null then {
-        'value': email_value, 'changed_at': email_changed_at, 'source': email_source
+        'value': email_value, 'changed_at': email_changed_at, 'member': (email_rank % 64 + 64) % 64
     } end as email,
     case when phone_value is not null then {
-        'value': phone_value, 'changed_at': phone_changed_at, 'source': phone_source
+        'value': phone_value, 'changed_at': phone_changed_at, 'member': (phone_rank % 64 + 64) % 64
     } end as phone,
     case when mobile_value is not null then {
-        'value': mobile_value, 'changed_at': mobile_changed_at, 'source': mobile_source
+        'value': mobile_value, 'changed_at': mobile_changed_at, 'member': (mobile_rank % 64 + 64) % 64
     } end as mobile,
     case when fax_value is not null then {
-        'value': fax_value, 'changed_at': fax_changed_at, 'source': fax_source
+        'value': fax_value, 'changed_at': fax_changed_at, 'member': (fax_rank % 64 + 64) % 64
     } end as fax,
     case when website_value is not null then {
-        'value': website_value, 'changed_at': website_changed_at, 'source': website_source
+        'value': website_value, 'changed_at': website_changed_at, 'member': (website_rank % 64 + 64) % 64
     } end as website,
     case when notes_value is not null then {
-        'value': notes_value, 'changed_at': notes_changed_at, 'source': notes_source
+        'value': notes_value, 'changed_at': notes_changed_at, 'member': (notes_rank % 64 + 64) % 64
     } end as notes,
     case when vat_number_value is not null then {
-        'value': vat_number_value, 'changed_at': vat_number_changed_at, 'source': vat_number_source
+        'value': vat_number_value, 'changed_at': vat_number_changed_at, 'member': (vat_number_rank % 64 + 64) % 64
     } end as vat_number,
     case when registration_number_value is not null then {
-        'value': registration_number_value, 'changed_at': registration_number_changed_at, 'source': registration_number_source
+        'value': registration_number_value, 'changed_at': registration_number_changed_at, 'member': (registration_number_rank % 64 + 64) % 64
     } end as registration_number,
     case when currency_value is not null then {
-        'value': currency_value, 'changed_at': currency_changed_at, 'source': currency_source
+        'value': currency_value, 'changed_at': currency_changed_at, 'member': (currency_rank % 64 + 64) % 64
     } end as currency,
     case when address_line1_value is not null then {
-        'value': address_line1_value, 'changed_at': address_line1_changed_at, 'source': address_line1_source
+        'value': address_line1_value, 'changed_at': address_line1_changed_at, 'member': (address_line1_rank % 64 + 64) % 64
     } end as address_line1,
     case when address_line2_value is not null then {
-        'value': address_line2_value, 'changed_at': address_line2_changed_at, 'source': address_line2_source
+        'value': address_line2_value, 'changed_at': address_line2_changed_at, 'member': (address_line2_rank % 64 + 64) % 64
     } end as address_line2,
     case when address_line3_value is not null then {
-        'value': address_line3_value, 'changed_at': address_line3_changed_at, 'source': address_line3_source
+        'value': address_line3_value, 'changed_at': address_line3_changed_at, 'member': (address_line3_rank % 64 + 64) % 64
     } end as address_line3,
     case when postal_code_value is not null then {
-        'value': postal_code_value, 'changed_at': postal_code_changed_at, 'source': postal_code_source
+        'value': postal_code_value, 'changed_at': postal_code_changed_at, 'member': (postal_code_rank % 64 + 64) % 64
     } end as postal_code,
     case when city_value is not null then {
-        'value': city_value, 'changed_at': city_changed_at, 'source': city_source
+        'value': city_value, 'changed_at': city_changed_at, 'member': (city_rank % 64 + 64) % 64
     } end as city,
     case when region_value is not null then {
-        'value': region_value, 'changed_at': region_changed_at, 'source': region_source
+        'value': region_value, 'changed_at': region_changed_at, 'member': (region_rank % 64 + 64) % 64
     } end as region,
     case when country_value is not null then {
-        'value': country_value, 'changed_at': country_changed_at, 'source': country_source
+        'value': country_value, 'changed_at': country_changed_at, 'member': (country_rank % 64 + 64) % 64
     } end as country,
     case when contact_first_name_value is not null then {
-        'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'source': contact_first_name_source
+        'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'member': (contact_first_name_rank % 64 + 64) % 64
     } end as contact_first_name,
     case when contact_last_name_value is not null then {
-        'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'source': contact_last_name_source
+        'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'member': (contact_last_name_rank % 64 + 64) % 64
     } end as contact_last_name,
     case when active_value is not null then {
-        'value': active_value, 'changed_at': active_changed_at, 'source': active_source
+        'value': active_value, 'changed_at': active_changed_at, 'member': (active_rank % 64 + 64) % 64
     } end as active,
     getvariable('run_at') as _transformed_at
 from winners
 where coalesce(
     name_value, code_value, email_value, phone_value, mobile_value, fax_value,
-    website_value, notes_value, vat_number_value, registration_number_value, currency_value,
-    address_line1_value, address_line2_value, address_line3_value, postal_code_value, city_value,
-    region_value, country_value, contact_first_name_value, contact_last_name_value, active_value
+    website_value, notes_value, vat_number_value, registration_number_value, currency_value, address_line1_value,
+    address_line2_value, address_line3_value, postal_code_value, city_value, region_value, country_value,
+    contact_first_name_value, contact_last_name_value, active_value
 ) is not null
