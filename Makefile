@@ -11,7 +11,7 @@ ARGS   ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help demo test sandbox sandbox-stop sandbox-status reseed extract transform plan push sync \
-        status sql audit verify docs bench lint clean
+        status sql audit verify doctor docs bench lint clean connect
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-15s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,6 +58,9 @@ push: $(STAMP) ## send pending outbox operations
 sync: $(STAMP) ## extract, transform, push, then a short summary
 	$(RUN) sync $(ARGS)
 
+connect: $(STAMP) ## connect the real systems: OAuth for Exact and Wave, a key check for CustomPMS (SYSTEM=exact|wave|custompms)
+	$(RUN) connect $(or $(SYSTEM),all) $(ARGS)
+
 status: $(STAMP) ## last runs, pending/dead operations, conflicts; non-zero when a person is needed
 	$(RUN) status $(ARGS)
 
@@ -69,6 +72,9 @@ audit: $(STAMP) ## run the canned audit queries in sql/audit/ (NAME=<one query> 
 
 verify: $(STAMP) ## reconcile the three systems live against the QA checklist
 	$(RUN) verify $(ARGS)
+
+doctor: $(STAMP) ## per system: settings, auth, Exact token age, rate budgets left, blocks; non-zero when not well
+	$(RUN) doctor $(ARGS)
 
 docs: $(STAMP) ## write docs/dataflows/*.rst (column lineage) and docs/state.md (the state schema)
 	$(RUN) docs $(ARGS)

@@ -181,7 +181,7 @@ def plain_exact(box: Sandbox) -> tuple[int, int]:
         box.tokens,
         clock=box.clock,
     )
-    token = auth._access_token()  # the same OAuth chain (token file) the pipeline's client uses
+    token = auth.tokens.access_token()  # the same OAuth chain (token file) the pipeline's client uses
     auth.close()
     http = Plain(box.url, {"Authorization": f"Bearer {token}", "Accept": "application/json"})
     rows = 0  # accounts

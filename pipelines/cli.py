@@ -1,4 +1,4 @@
-"""The commands behind `make`: extract, transform, plan, push, sync, status, sql, audit, verify, docs, demo.
+"""The commands behind `make`: extract, transform, plan, push, sync, status, sql, audit, verify, docs, demo, connect.
 
 Exit codes: 0 done; 1 done but something needs a person (partial run, dead operations, mismatch);
 2 refused or misconfigured (lock held, missing secret, bad arguments).
@@ -117,6 +117,13 @@ def cmd_verify(args: argparse.Namespace, console: Console) -> int:
     return code
 
 
+def cmd_doctor(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.doctor import doctor
+
+    ensure_sandbox(console)
+    return doctor(console, db_path=args.db)
+
+
 def cmd_docs(args: argparse.Namespace, console: Console) -> int:
     from pipelines.models.docs import write_docs
     from pipelines.statedoc import OUT, render
@@ -126,6 +133,13 @@ def cmd_docs(args: argparse.Namespace, console: Console) -> int:
     OUT.write_text(render())
     console.log(f"wrote {OUT.relative_to(settings.ROOT)}")
     return EXIT_OK
+
+
+def cmd_connect(args: argparse.Namespace, console: Console) -> int:
+    from pipelines.connect import run
+
+    ensure_sandbox(console)
+    return run(args, console)
 
 
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:
@@ -146,8 +160,10 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace, Console], int], str]] = 
     "sql": (cmd_sql, "SQL on the state file"),
     "audit": (cmd_audit, "run the canned audit queries"),
     "verify": (cmd_verify, "reconcile the three systems live"),
+    "doctor": (cmd_doctor, "settings, auth, token age, rate budgets and blocks per system"),
     "docs": (cmd_docs, "write the dataflow documents (column lineage) and docs/state.md (the schema)"),
     "demo": (cmd_demo, "start the sandbox and sync it"),
+    "connect": (cmd_connect, "connect Exact (OAuth), Wave (OAuth or a full access token) and CustomPMS (key check)"),
 }
 
 
@@ -168,6 +184,10 @@ def parser() -> argparse.ArgumentParser:
             command.add_argument("--runs", type=int, default=10, help="how many recent runs to list")
         if name == "sql":
             command.add_argument("--query", "-q", help="one query; without it an interactive shell")
+        if name == "connect":
+            from pipelines.connect import add_arguments
+
+            add_arguments(command)
         if name == "audit":
             command.add_argument("name", nargs="?", help="one audit query by file name (default: all)")
             command.add_argument("--customer", help="narrow the queries to a customer (name, email or VAT)")

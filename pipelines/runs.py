@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import settings
+from pipelines import budgets, settings
 from pipelines.errors import OperatorError
 
 RUNS_DDL = f"""
@@ -128,7 +128,8 @@ def run_lock(lock_path: Path, command: str) -> Iterator[None]:
 def tracked_run(command: str, db_path: Path | None = None, lock_path: Path | None = None) -> Iterator[Run]:
     """Lock, record the run as running, yield it, and record how it ended (also on a crash)."""
     db_path = db_path or settings.DUCKDB_FILE
-    with run_lock(lock_path or db_path.parent / "sync.lock", command):
+    # budgets.bound: the clients built during the run keep their API budgets in this state file
+    with run_lock(lock_path or db_path.parent / "sync.lock", command), budgets.bound(db_path):
         run = Run(command=command, db_path=db_path)
         run.record("running")
         try:

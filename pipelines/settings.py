@@ -21,15 +21,48 @@ EXACT_SYNC_PAGE_SIZE = 1000
 EXACT_MINUTE_LIMIT = 60
 EXACT_DAY_LIMIT = 5000
 EXACT_TOKEN_TTL = 600
-EXACT_REFRESH_MARGIN = 30  # refresh only when fewer seconds than this remain
+EXACT_REFRESH_SLACK = 60  # refresh only when fewer seconds than this remain (expiry counted from the request)
+EXACT_TOKEN_MIN_INTERVAL = 570  # Exact refuses a token call within 9 min 30 s of the last one
+EXACT_TOKEN_STAMP_ALLOWANCE = 15  # Exact stamps a token call on arrival, up to this long after we sent it
+EXACT_TOKEN_CALLS_PER_DAY = 200  # per app and user; resets at 00:00 UTC (unconfirmed)
+EXACT_REFRESH_TOKEN_DAYS = 30  # an unused refresh token expires after this
+EXACT_REFRESH_TOKEN_WARN_DAYS = 25  # `doctor` warns from this age on
+EXACT_ERROR_LIMIT = 10  # more errors (400/401/403/404) than this per division and endpoint in an hour block it
+EXACT_ERROR_WINDOW = 3600
+EXACT_ERROR_BUDGET = 9  # the client sends nothing more to an endpoint once this many errors are in the hour
+EXACT_BLOCK_SECONDS = 3600  # how long a 403 or a 429 without rate-limit headers stops calls to a division
 EXACT_ACCOUNT_ENTITY_TYPE = 2  # sync/Deleted EntityType for Accounts
+# sources.exact.country -> base URL (when sources.exact.base_url is not set)
+EXACT_BASE_URLS = {
+    country: f"https://start.exactonline.{country}" for country in ("nl", "be", "de", "fr", "es", "co.uk", "com")
+}
+EXACT_AUTH_PATH = "/api/oauth2/auth"
+EXACT_TOKEN_PATH = "/api/oauth2/token"
 
 # Wave
 WAVE_PAGE_SIZE = 100
 WAVE_OVERLAP_SECONDS = 5  # re-read this much before the cursor so a boundary edit is never missed
+# OAuth (wave-auth.md): authorize and token endpoints live on another host than the GraphQL API
+WAVE_OAUTH_URL = "https://api.waveapps.com"
+WAVE_AUTHORIZE_PATH = "/oauth2/authorize/"
+WAVE_TOKEN_PATH = "/oauth2/token/"
+WAVE_SCOPES = ("business:read", "customer:read", "customer:write", "offline_access")
+WAVE_REFRESH_MARGIN = 300  # refresh an OAuth access token (about two hours) when fewer seconds remain
+
+# `connect`: the loopback address the OAuth redirect comes back to (must match the app registration)
+CONNECT_REDIRECT_URI = "http://127.0.0.1:8765/callback"
+CONNECT_TIMEOUT = 300  # seconds to wait for the browser to come back
 
 # CustomPMS
 CUSTOMPMS_PAGE_SIZE = 500
+
+# Retries (pipelines/retry.py): one policy for the three clients
+RETRY_MAX = 5  # repeats after a 5xx, a timeout or a dropped connection
+RETRY_MAX_THROTTLED = 10  # repeats after a 429
+RETRY_BACKOFF_BASE = 0.5  # seconds; doubled per repeat, "equal jitter"
+RETRY_BACKOFF_CAP = 30.0
+RETRY_MAX_WAIT = 120.0  # a server asking for a longer wait than this ends the call instead
+THROTTLE_BUDGET_SECONDS = 1800.0  # the total a client waits on 429s in one run (Exact: up to 60 s each)
 
 # Sandbox: ports, and credentials that only the emulators accept.
 SANDBOX_HOST = "127.0.0.1"
@@ -40,4 +73,6 @@ SANDBOX_EXACT_CLIENT_ID = "sandbox-client"
 SANDBOX_EXACT_CLIENT_SECRET = "sandbox-secret"
 SANDBOX_EXACT_REFRESH_TOKEN = "sandbox-refresh-token"
 SANDBOX_WAVE_TOKEN = "sandbox-wave-token"
+SANDBOX_WAVE_CLIENT_ID = "sandbox-wave-client"
+SANDBOX_WAVE_CLIENT_SECRET = "sandbox-wave-secret"
 SANDBOX_CUSTOMPMS_KEY = "sandbox-custompms-key"

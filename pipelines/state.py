@@ -193,6 +193,44 @@ create table if not exists {S}.model_runs (
     rows         bigint,
     seconds      double
 );
+
+-- What each API's last answer said about its rate-limit windows (Exact: per division), written by the
+-- clients as they go (pipelines/budgets.py), so the next process schedules from where the last one
+-- stopped instead of starting blind and collecting a 429. Times are in the clients' clock.
+create table if not exists {S}.api_windows (
+    system            text not null,        -- exact, custompms
+    scope             text not null,        -- Exact division code; '' when the window is the whole API's
+    minute_remaining  integer,              -- calls left in the current minute window (null: unknown)
+    minute_reset_at   timestamptz,          -- when that window ends
+    day_remaining     integer,              -- calls left today (null: unknown)
+    day_reset_at      timestamptz,          -- when the day window ends (Exact: 00:00 UTC)
+    observed_at       timestamptz not null, -- the answer these figures come from
+    primary key (system, scope)
+);
+
+-- Error answers Exact counts towards its hourly limit (400/401/403/404 per division and endpoint; more
+-- than 10 in an hour block the endpoint for an hour). The client stops sending to an endpoint once 9
+-- are counted in the last hour. Rows older than a day are pruned.
+create table if not exists {S}.api_errors (
+    system    text not null,
+    scope     text not null,                -- Exact division code; '' for the token endpoint
+    endpoint  text not null,                -- e.g. crm/Accounts, sync/CRM/Accounts, oauth2/token
+    status    integer not null,
+    occurred_at timestamptz not null,
+    message   text                          -- the API's message, redacted
+);
+
+-- Calls the API refused wholesale (Exact: a 403, or a 429 without rate-limit headers, blocks the
+-- division; the daily token-call cap blocks the token endpoint): no call is sent there until `until`.
+create table if not exists {S}.api_blocks (
+    system    text not null,
+    scope     text not null,                -- Exact division code; '' for the token endpoint
+    endpoint  text not null,                -- '' = every endpoint of the scope
+    since     timestamptz not null,
+    until     timestamptz not null,
+    reason    text not null,
+    primary key (system, scope, endpoint)
+);
 """
 
 DEFAULT_RULES = [
@@ -223,6 +261,19 @@ DEFAULT_OPTIONS = [
         "a deleted CustomPMS customer ends its link; it is never pushed into the accounting systems",
     ),
     ("create_in_custompms", True, "a cluster with no CustomPMS member gets a create"),
+    (
+        "create_archived_at_first_sight",
+        True,
+        "a source record already archived (Wave), blocked or deleted (Exact) when first seen still gets a "
+        "cluster and an inactive CustomPMS customer; off: it gets none",
+    ),
+    (
+        "truncate_oversized:custompms.customers.notes",
+        False,
+        "a value longer than the target takes is cut to fit, ending in ' [truncated]'; off (default): it is "
+        "held back and quarantined (kind oversized). Add a truncate_oversized:<system>.<entity>.<property> "
+        "row for any other property (delta.target_constraints)",
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines import settings
+from pipelines import budgets, clock, settings
 from pipelines.console import Console
 from pipelines.runs import Run
 
@@ -67,6 +67,10 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
                 order by status, updated_at limit 20""")
             if rows:
                 console.table("Operations waiting or failed", columns, rows)
+            limits = [limit for limit in budgets.describe(con, clock.current().now()) if limit.kind != "window"]
+            if limits:  # why deferred operations wait (details: `make doctor`)
+                console.table("API limits in force", ["system", "division", "endpoint", "limit", "detail"],
+                              [[lim.system, lim.scope or "-", lim.endpoint, lim.kind, lim.detail] for lim in limits])
             dead = con.execute(f"select count(*) from {s}.outbox where status = 'dead'").fetchone()[0]
             if dead:
                 needs_person.append(f"{dead} dead operation(s): see `make audit NAME=dead_operations`")

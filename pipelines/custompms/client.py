@@ -6,7 +6,8 @@ One object, two faces, sharing configuration, retry rules and the call counter:
   requests are in flight (an asyncio.Semaphore), so `asyncio.gather` over many operations stays
   bounded. The async pool belongs to the event loop of its first use; another loop gets a new one.
 
-Retry rules (exponential backoff with equal jitter, at most `max_retries` repeats):
+Retry rules (pipelines/retry.py, the one policy of the three clients; this module only judges each
+attempt):
 - what is retried: 429 (waiting Retry-After, or RateLimit-Reset, when the answer gives one), 5xx
   except 501, timeouts, dropped connections (also a body cut short) and refused connections;
 - GET and DELETE (idempotent by HTTP) and PATCH are retried. A PATCH carries If-Match, so a replay
@@ -16,7 +17,8 @@ Retry rules (exponential backoff with equal jitter, at most `max_retries` repeat
   answer and creates nothing). A POST without one is never repeated, whatever happened; when its
   outcome is unknown the error says `maybe_applied=True`.
 - An answer of `RateLimit-Remaining: 0` pauses the next request until `RateLimit-Reset`, so a long
-  run keeps to the window instead of collecting 429s.
+  run keeps to the window instead of collecting 429s; the pause is kept in the sync state
+  (pipelines/budgets.py), so the next process waits for it too.
 The API key never appears in reprs, logs or error messages (httpx masks the header in its own reprs;
 error texts from the server are redacted too).
 """
@@ -27,18 +29,19 @@ import asyncio
 import logging
 import random
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from pipelines import settings
+from pipelines import budgets, settings
+from pipelines import clock as clocks
 from pipelines.errors import OperatorError
+from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.custompms")
 
@@ -46,29 +49,6 @@ CUSTOMERS = "/api/v1/customers"
 MAX_LIMIT = 500  # the contract's maximum page size
 # a failure of one of these means the request never left this machine: nothing can have been applied
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-class Clock(Protocol):
-    """What the client needs of a clock; the sandbox Clock fits, so tests can speed up the waits."""
-
-    def now(self) -> float: ...
-
-    def sleep(self, seconds: float) -> None: ...
-
-    async def asleep(self, seconds: float) -> None: ...
-
-
-class RealClock:
-    def now(self) -> float:
-        return time.time()
-
-    def sleep(self, seconds: float) -> None:
-        if seconds > 0:
-            time.sleep(seconds)
-
-    async def asleep(self, seconds: float) -> None:
-        if seconds > 0:
-            await asyncio.sleep(seconds)
 
 
 # ---------------------------------------------------------------------- errors
@@ -175,7 +155,7 @@ class _Call:
 
 @dataclass
 class _Attempts:
-    """The state of one call's retry loop."""
+    """What one call's earlier attempts left behind."""
 
     number: int = 0
     unknown_outcome: bool = False  # an earlier attempt may have been applied by the server
@@ -212,35 +192,42 @@ class CustomPMSClient:
         api_key: str,
         *,
         timeout: float = 30.0,
-        max_retries: int = 5,
-        backoff_base: float = 0.5,
-        backoff_cap: float = 30.0,
-        max_retry_after: float = 120.0,
+        max_retries: int = settings.RETRY_MAX,
+        backoff_base: float = settings.RETRY_BACKOFF_BASE,
+        backoff_cap: float = settings.RETRY_BACKOFF_CAP,
+        max_retry_after: float = settings.RETRY_MAX_WAIT,
         max_concurrency: int = 8,
-        clock: Clock | None = None,
+        clock: clocks.Clock | None = None,
         transport: httpx.BaseTransport | None = None,
         async_transport: httpx.AsyncBaseTransport | None = None,
         rng: random.Random | None = None,
+        retry: RetryPolicy | None = None,
+        state: budgets.ApiState | None = None,
     ) -> None:
         if not api_key:
             raise ValueError("CustomPMS API key is empty (sources.custompms.credentials.api_key)")
         self.base_url = base_url.rstrip("/")
         self._key = _Secret(str(api_key))
         self.timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
-        self.max_retries, self.max_retry_after = max_retries, max_retry_after
-        self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
         self.max_concurrency = max_concurrency
-        self.clock: Clock = clock or RealClock()
+        self.clock: clocks.Clock = clock or clocks.current()
+        self.retry = retry or RetryPolicy(
+            clock=self.clock, max_retries=max_retries, backoff_base=backoff_base, backoff_cap=backoff_cap,
+            max_wait=max_retry_after, rng=rng or random.Random(), logger=log,
+        )
+        self.state = state or budgets.for_system("custompms")
         self.calls: Counter[str] = Counter()
-        self.retries = 0
         self._transport, self._async_transport = transport, async_transport
-        self._rng = rng or random.Random()
         self._lock = threading.Lock()
-        self._not_before = 0.0  # clock time before which no request is sent (rate-limit window)
+        self._window = self.state.window("")  # after RateLimit-Remaining 0: no request before minute_reset
         self._http: httpx.Client | None = None
         self._ahttp: httpx.AsyncClient | None = None
         self._aloop: asyncio.AbstractEventLoop | None = None
         self._semaphore: asyncio.Semaphore | None = None
+
+    @property
+    def retries(self) -> int:
+        return self.retry.retries
 
     def __repr__(self) -> str:
         return f"CustomPMSClient(base_url={self.base_url!r}, api_key=***)"
@@ -344,11 +331,13 @@ class CustomPMSClient:
         if self._http is not None:
             self._http.close()
             self._http = None
+        self.state.close()
 
     async def aclose(self) -> None:
         if self._ahttp is not None:
             await self._ahttp.aclose()
             self._ahttp = self._aloop = self._semaphore = None
+        self.state.flush()
 
     def __enter__(self) -> CustomPMSClient:
         return self
@@ -363,11 +352,12 @@ class CustomPMSClient:
         await self.aclose()
         self.close()
 
-    # ------------------------------------------------------------------ the retry loop (sync and async)
+    # ------------------------------------------------------------------ attempts (sync and async)
 
     def _send(self, call: _Call) -> Any:
         attempts = _Attempts()
-        while True:
+
+        def attempt() -> Any:
             self.clock.sleep(self._pause())
             try:
                 response: httpx.Response | None = self._client().request(
@@ -376,15 +366,15 @@ class CustomPMSClient:
                 error = None
             except httpx.TransportError as exc:
                 response, error = None, exc
-            wait, result = self._judge(call, attempts, response, error)
-            if wait is None:
-                return result
-            self.clock.sleep(wait)
+            return self._judge(call, attempts, response, error)
+
+        return self.retry.call(attempt, f"CustomPMS {call.method} {_log_path(call)}")
 
     async def _asend(self, call: _Call) -> Any:
         client, semaphore = self._aclient()
         attempts = _Attempts()
-        while True:
+
+        async def attempt() -> Any:
             async with semaphore:  # held per attempt: a backoff sleep does not block other operations
                 await self.clock.asleep(self._pause())
                 try:
@@ -394,84 +384,63 @@ class CustomPMSClient:
                     error = None
                 except httpx.TransportError as exc:
                     response, error = None, exc
-            wait, result = self._judge(call, attempts, response, error)
-            if wait is None:
-                return result
-            await self.clock.asleep(wait)
+            return self._judge(call, attempts, response, error)
+
+        return await self.retry.acall(attempt, f"CustomPMS {call.method} {_log_path(call)}")
 
     def _judge(
         self, call: _Call, attempts: _Attempts, response: httpx.Response | None, error: Exception | None
-    ) -> tuple[float | None, Any]:
-        """After one attempt: (seconds to wait before the next attempt, None), or (None, the result).
-        Raises the typed error when the call is over."""
+    ) -> Any:
+        """After one attempt: the result, or Retryable (the policy decides whether a repeat is left), or
+        the typed error. Nothing is raised inside an `except`: httpx exceptions carry the request (and
+        its Authorization header), so none may become the context of what is raised here."""
         with self._lock:
             self.calls[call.method] += 1
-        retry_left = call.replay_safe and attempts.number < self.max_retries
+        attempts.number += 1
         write = call.method != "GET"
         if response is None:
             # the exception object stays out of what is raised: only its type name goes into the message
-            sent = not isinstance(error, _NOT_SENT)
+            attempts.unknown_outcome |= write and not isinstance(error, _NOT_SENT)
             reason = f"{type(error).__name__} (timeout, refused or dropped connection)"
-            if retry_left:
-                return self._retry(call, attempts, None, reason, unknown=write and sent), None
-            raise TransportError(
+            final: CustomPMSError = TransportError(
                 0,
                 "transport",
-                f"{reason} after {attempts.number + 1} attempt(s)",
+                f"{reason} after {attempts.number} attempt(s)",
                 method=call.method,
                 path=_log_path(call),
-                maybe_applied=write and (sent or attempts.unknown_outcome),
+                maybe_applied=write and attempts.unknown_outcome,
             )
+            if call.replay_safe:
+                raise Retryable(reason, error=final)
+            raise final
         status = response.status_code
         self._note_rate_limit(response.headers)
         if status < 400:
             if not call.expect_json or status == 204:
-                return None, None
-            try:
-                return None, response.json()
-            except ValueError:
-                # a body cut short that still ended cleanly as HTTP: as good as a dropped connection
-                if retry_left:
-                    return self._retry(
-                        call, attempts, None, "answer is not complete JSON", unknown=write
-                    ), None
-                raise TransportError(
-                    status,
-                    "bad_answer",
-                    "answer is not complete JSON",
-                    method=call.method,
-                    path=_log_path(call),
-                    maybe_applied=write,
-                ) from None
+                return None
+            body = _json_or_none(response)
+            if body is not _CUT_SHORT:
+                return body
+            # a body cut short that still ended cleanly as HTTP: as good as a dropped connection
+            attempts.unknown_outcome |= write
+            final = TransportError(
+                status,
+                "bad_answer",
+                "answer is not complete JSON",
+                method=call.method,
+                path=_log_path(call),
+                maybe_applied=write,
+            )
+            if call.replay_safe:
+                raise Retryable("answer is not complete JSON", error=final)
+            raise final
         transient = status == 429 or (status >= 500 and status != 501)
-        if transient and retry_left:
-            wait = _retry_after(response.headers)
-            if wait is None or wait <= self.max_retry_after:
-                # a 429 is refused before any processing; a 5xx may have applied a write
-                return self._retry(
-                    call, attempts, wait, f"HTTP {status}", unknown=write and status >= 500
-                ), None
-        raise self._error(call, response, attempts)
-
-    def _retry(
-        self, call: _Call, attempts: _Attempts, wait: float | None, reason: str, unknown: bool
-    ) -> float:
-        attempts.unknown_outcome |= unknown
-        if wait is None:
-            delay = min(self.backoff_cap, self.backoff_base * 2**attempts.number)
-            wait = delay / 2 + self._rng.uniform(0, delay / 2)  # "equal jitter": never zero, never in step
-        attempts.number += 1
-        with self._lock:
-            self.retries += 1
-        log.warning(
-            "CustomPMS %s %s: %s; retry %d in %.2fs",
-            call.method,
-            _log_path(call),
-            reason,
-            attempts.number,
-            wait,
-        )
-        return wait
+        attempts.unknown_outcome |= write and transient and status >= 500  # a 429 is refused before processing
+        final = self._error(call, response, attempts)
+        if transient and call.replay_safe:
+            raise Retryable(f"HTTP {status}", error=final, wait=_retry_after(response.headers),
+                            throttled=status == 429)
+        raise final
 
     def _error(self, call: _Call, response: httpx.Response, attempts: _Attempts) -> CustomPMSError:
         status = response.status_code
@@ -507,11 +476,16 @@ class CustomPMSClient:
             _number(headers.get("RateLimit-Reset")),
         )
         if remaining is not None and remaining <= 0 and reset is not None:
+            now = self.clock.now()
             with self._lock:
-                self._not_before = max(self._not_before, self.clock.now() + min(reset, self.max_retry_after))
+                window = self._window
+                window.minute_remaining, window.observed_at = 0, now
+                window.minute_reset = max(window.minute_reset or 0.0, now + min(reset, self.retry.max_wait))
+            self.state.window_changed("")
 
     def _pause(self) -> float:
-        return max(0.0, self._not_before - self.clock.now()) if self._not_before else 0.0
+        reset = self._window.minute_reset
+        return max(0.0, reset - self.clock.now()) if reset else 0.0
 
     # ------------------------------------------------------------------ pools
 
@@ -631,6 +605,16 @@ def _retry_after(headers: httpx.Headers) -> float | None:
         if seconds is not None:
             return max(0.0, seconds)
     return None
+
+
+_CUT_SHORT = object()
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return _CUT_SHORT
 
 
 def _number(value: str | None) -> float | None:

@@ -1,16 +1,16 @@
-"""Exact Online REST client (httpx): OAuth with rotating refresh tokens, OData paging, and a
-rate-limit *schedule* per division.
+"""Exact Online REST client (httpx): OAuth with rotating refresh tokens, OData paging, and Exact's limits.
 
 Follows only docs/reference/exact-online-api.md, so it runs unchanged against the real service:
-- tokens: refreshed only when fewer than EXACT_REFRESH_MARGIN seconds remain (Exact refuses an
-  earlier refresh) or once when a 401 says the access token expired; the rotated refresh token is
-  written to the token file before the new access token is used (see tokens.py);
+- tokens (oauth.py): renewed with slack, never within 9 min 30 s of the last token call, early
+  refusals survived, the daily cap not retried, reused and expired refresh tokens explained;
 - paging: follow `__next` exactly as given (absolute or relative), accept `{"d": [...]}`;
-- rate limits: the minute budget of each division is read from the X-RateLimit-* headers of the
-  last answer; when it is used up the next call waits until the window resets, so a long sync runs
-  at 60 calls a minute instead of bouncing off 429s;
-- retries: 429, 5xx, timeouts and dropped connections with exponential backoff and jitter, for
-  GET and PUT only; a POST is retried only when it certainly never reached the server.
+- limits (limits.py): each division's minute and day windows from the X-RateLimit-* headers, spent
+  and then waited for; errors counted per division and endpoint so the hourly block never comes;
+  blocks respected. All of it kept in the sync state, so the next process starts where this one
+  stopped;
+- retries (pipelines/retry.py, the one policy of the three clients): 429 (until the window's reset),
+  5xx, timeouts and dropped connections, for GET, PUT and DELETE; a POST only when it certainly
+  never reached the server.
 Secrets never reach logs, reprs or exception messages.
 """
 
@@ -20,21 +20,34 @@ import logging
 import random
 import re
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote, unquote
 
 import httpx
 
-from pipelines import settings
-from pipelines.errors import OperatorError
-from pipelines.exact.tokens import Secret, TokenSet, TokenStore, fingerprint
+from pipelines import budgets, settings
+from pipelines import clock as clocks
+from pipelines.exact.errors import (  # noqa: F401 - the client's errors are imported from here
+    CONNECT_HINT,
+    ExactApiError,
+    ExactAuthError,
+    ExactBlockedError,
+    ExactError,
+    ExactErrorBudgetError,
+    ExactRateLimitError,
+    ExactTokenLimitError,
+    ExactTransportError,
+)
+from pipelines.exact.limits import ExactLimits
+from pipelines.exact.oauth import ExactTokens, json_object
+from pipelines.exact.site import exact_base_url
+from pipelines.exact.tokens import Secret, TokenSet, TokenStore, token_file_path
+from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.exact")
 
@@ -89,138 +102,11 @@ DIVISION_FIELDS = (
 )
 DEPARTMENT_FIELDS = ("ID", "Division", "Code", "Description", "Notes", "Created", "Modified")
 
-TOKEN_PATH = "/api/oauth2/token"
-REAUTH_HINT = (
-    "re-authorise the app with Exact Online and put the new refresh token into "
-    "sources.exact.credentials.refresh_token (.dlt/secrets.toml or the environment variable "
-    "SOURCES__EXACT__CREDENTIALS__REFRESH_TOKEN); the client starts a new token chain from it"
-)
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _DIVISION_IN_PATH = re.compile(r"/api/v1/(\d+)/")
 # a request that failed with one of these never reached the server: safe to retry even a POST
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _TRANSIENT = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
-
-
-class Clock(Protocol):
-    def now(self) -> float: ...
-
-    def sleep(self, seconds: float) -> None: ...
-
-
-class RealClock:
-    def now(self) -> float:
-        return time.time()
-
-    def sleep(self, seconds: float) -> None:
-        if seconds > 0:
-            time.sleep(seconds)
-
-
-class ExactError(OperatorError):
-    """Base of the client's errors; messages are redacted."""
-
-
-class ExactApiError(ExactError):
-    """Exact answered with an error status. `maybe_applied` is set when a POST failed in a way that
-    leaves open whether Exact processed it (the writer must check before creating again)."""
-
-    def __init__(
-        self, status: int, message: str, *, method: str = "", path: str = "", maybe_applied: bool = False
-    ) -> None:
-        self.status, self.message, self.method, self.path = status, message, method, path
-        self.maybe_applied = maybe_applied
-        super().__init__(f"Exact Online {method} {path} -> HTTP {status}: {message}".replace("  ", " "))
-
-
-class ExactAuthError(ExactError):
-    """The token chain is broken: the user must re-authorise."""
-
-
-class ExactRateLimitError(ExactError):
-    """The daily budget of a division is used up; waiting hours inside a run makes no sense."""
-
-
-class ExactTransportError(ExactError):
-    """Connection-level failure after the retries (or a POST that must not be retried)."""
-
-    def __init__(self, message: str, *, maybe_applied: bool = False) -> None:
-        self.maybe_applied = maybe_applied
-        super().__init__(message)
-
-
-@dataclass
-class _Budget:
-    """What the last answer of a division said about its rate limits (reset times in epoch ms)."""
-
-    minute_remaining: int | None = None
-    minute_reset_ms: float | None = None
-    day_remaining: int | None = None
-    day_reset_ms: float | None = None
-
-
-class RateSchedule:
-    """Per-division call budget: spend the whole minute window, then sleep until it resets."""
-
-    def __init__(self, clock: Clock, margin_s: float = 0.05) -> None:
-        self.clock, self.margin_s = clock, margin_s
-        self.budgets: dict[int, _Budget] = {}
-        self.waited_s = 0.0  # total time slept for the schedule (in the clock's seconds)
-
-    def before_call(self, division: int | None) -> None:
-        budget = self.budgets.get(division) if division is not None else None
-        if budget is None:
-            return
-        now_ms = self.clock.now() * 1000
-        if budget.day_remaining is not None and budget.day_remaining <= 0:
-            if budget.day_reset_ms and now_ms < budget.day_reset_ms:
-                raise ExactRateLimitError(
-                    f"the daily Exact Online call budget of division {division} is used up until "
-                    f"{_iso(budget.day_reset_ms)}; the next run continues from the saved cursors"
-                )
-            budget.day_remaining = None
-        if budget.minute_remaining is not None and budget.minute_remaining <= 0:
-            if budget.minute_reset_ms and now_ms < budget.minute_reset_ms:
-                wait = (budget.minute_reset_ms - now_ms) / 1000 + self.margin_s
-                log.info("division %s: minute budget used, waiting %.1fs for the window", division, wait)
-                self.waited_s += wait
-                self.clock.sleep(wait)
-            budget.minute_remaining = None  # a new window; the next answer tells the real number
-
-    def after_call(self, division: int | None, headers: Mapping[str, str] | None) -> None:
-        """Record the budget from the answer's headers (or count the call down when it had none)."""
-        if division is None:
-            return
-        budget = self.budgets.setdefault(division, _Budget())
-        headers = headers or {}
-        minute_remaining = _int_header(headers, "X-RateLimit-Minutely-Remaining")
-        if minute_remaining is not None:
-            budget.minute_remaining = minute_remaining
-            budget.minute_reset_ms = _float_header(headers, "X-RateLimit-Minutely-Reset")
-        elif budget.minute_remaining is not None:
-            budget.minute_remaining -= 1
-        day_remaining = _int_header(headers, "X-RateLimit-Remaining")
-        if day_remaining is not None:
-            budget.day_remaining = day_remaining
-            budget.day_reset_ms = _float_header(headers, "X-RateLimit-Reset")
-        elif budget.day_remaining is not None:
-            budget.day_remaining -= 1
-
-    def wait_after_429(self, division: int | None, headers: Mapping[str, str]) -> float | None:
-        """Seconds to wait after a 429, from its headers; None when they say nothing useful."""
-        now_ms = self.clock.now() * 1000
-        day_remaining = _int_header(headers, "X-RateLimit-Remaining")
-        day_reset = _float_header(headers, "X-RateLimit-Reset")
-        minute_reset = _float_header(headers, "X-RateLimit-Minutely-Reset")
-        if minute_reset is None and day_remaining == 0 and day_reset and day_reset > now_ms:
-            raise ExactRateLimitError(
-                f"the daily Exact Online call budget of division {division} is used up until "
-                f"{_iso(day_reset)}; the next run continues from the saved cursors"
-            )
-        if minute_reset is not None:
-            return max(0.0, (minute_reset - now_ms) / 1000) + self.margin_s
-        retry_after = _float_header(headers, "Retry-After")
-        return retry_after
 
 
 class ExactClient:
@@ -238,34 +124,31 @@ class ExactClient:
         refresh_token: str | Secret | None = None,
         token_file: str | Path | None = None,
         *,
-        clock: Clock | None = None,
+        clock: clocks.Clock | None = None,
         timeout: float = 60.0,
-        max_retries: int = 5,
-        backoff_base: float = 0.5,
-        backoff_cap: float = 30.0,
-        max_429_retries: int = 10,
+        max_retries: int = settings.RETRY_MAX,
+        backoff_base: float = settings.RETRY_BACKOFF_BASE,
+        backoff_cap: float = settings.RETRY_BACKOFF_CAP,
         rate_margin_s: float = 0.05,
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
         prefetch: bool = True,
+        retry: RetryPolicy | None = None,
+        state: budgets.ApiState | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.client_id = client_id
-        self._client_secret = client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
+        client_secret = client_secret if isinstance(client_secret, Secret) else Secret(client_secret)
         if refresh_token is not None and not isinstance(refresh_token, Secret):
             refresh_token = Secret(refresh_token)
-        self._bootstrap_token: Secret | None = refresh_token or None
-        self.token_store = TokenStore(_resolve(token_file))
-        self.clock: Clock = clock or RealClock()
-        self.max_retries, self.max_429_retries = max_retries, max_429_retries
-        self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
-        self.schedule = RateSchedule(self.clock, rate_margin_s)
+        self.token_store = TokenStore(token_file_path(token_file, "exact"))
+        self.clock: clocks.Clock = clock or clocks.current()
+        self.retry = retry or RetryPolicy(clock=self.clock, max_retries=max_retries, backoff_base=backoff_base,
+                                          backoff_cap=backoff_cap, rng=rng or random.Random(), logger=log)
+        self.state = state or budgets.for_system("exact")
+        self.limits = ExactLimits(self.clock, self.state, rate_margin_s)
         self.calls: Counter[int | str] = Counter()
         self.endpoint_calls: Counter[tuple[int | str, str]] = Counter()
-        self.token_calls = 0
-        self.retries = 0
-        self._rng = rng or random.Random()
-        self._tokens: TokenSet | None = None
         self.prefetch = prefetch
         self._lock = threading.RLock()
         self._http = httpx.Client(
@@ -274,6 +157,20 @@ class ExactClient:
             follow_redirects=False,
             headers={"Accept": "application/json"},
         )
+        self.tokens = ExactTokens(self._http, self.base_url, client_id, client_secret, refresh_token or None,
+                                  self.token_store, self.clock, self.limits, self.retry)
+
+    @property
+    def token_calls(self) -> int:
+        return self.tokens.calls
+
+    @property
+    def retries(self) -> int:
+        return self.retry.retries
+
+    @property
+    def _tokens(self) -> TokenSet | None:
+        return self.tokens.current
 
     def __repr__(self) -> str:
         return (
@@ -288,7 +185,7 @@ class ExactClient:
 
         token_file = dlt.config.get("sources.exact.token_file") or settings.STATE_DIR / "exact_tokens.json"
         kwargs: dict[str, Any] = dict(
-            base_url=dlt.config["sources.exact.base_url"],
+            base_url=exact_base_url(dlt.config.get("sources.exact.base_url"), dlt.config.get("sources.exact.country")),
             client_id=dlt.secrets["sources.exact.credentials.client_id"],
             client_secret=dlt.secrets["sources.exact.credentials.client_secret"],
             refresh_token=dlt.secrets.get("sources.exact.credentials.refresh_token"),
@@ -303,6 +200,7 @@ class ExactClient:
 
     def close(self) -> None:
         self._http.close()
+        self.state.close()
 
     def __enter__(self) -> ExactClient:
         return self
@@ -434,238 +332,91 @@ class ExactClient:
         return str(resolved)
 
     def _get_json(self, url: str, params: Mapping[str, str] | None) -> Any:
-        full = url + _query(params) if params else url
-        for attempt in range(self.max_retries + 1):
-            response = self._request("GET", full)
-            try:
-                return response.json()
-            except ValueError:
-                # a body cut short that still parsed as complete HTTP: retry like a dropped connection
-                if attempt >= self.max_retries:
-                    raise ExactApiError(
-                        response.status_code, "answer is not JSON", method="GET", path=_path(full)
-                    ) from None
-                self._backoff(attempt)
-        raise AssertionError("unreachable")
+        return self._request("GET", url + _query(params) if params else url, parse=True)
 
     def _request(
-        self, method: str, url: str, *, json: Any = None, headers: Mapping[str, str] | None = None
-    ) -> httpx.Response:
-        with self._lock:  # one request in flight per client, also with a prefetching pager
-            return self._request_locked(method, url, json=json, headers=headers)
-
-    def _request_locked(
-        self, method: str, url: str, *, json: Any = None, headers: Mapping[str, str] | None = None
-    ) -> httpx.Response:
-        division = _division_of(url)
-        key: int | str = division if division is not None else "current"
-        endpoint = _endpoint(url)
+        self, method: str, url: str, *, json: Any = None, headers: Mapping[str, str] | None = None,
+        parse: bool = False,
+    ) -> Any:
+        """The answer (its JSON when `parse`), after the limits' checks and the retry policy's repeats."""
+        division, endpoint = _division_of(url), _endpoint(url)
         idempotent = method in ("GET", "PUT", "DELETE")
-        attempt = throttled = 0
-        refreshed = False
-        while True:
-            self.schedule.before_call(division)
-            request_headers = {"Authorization": f"Bearer {self._access_token()}", **(headers or {})}
-            failure: str | None = None
-            maybe_applied = False
+
+        def attempt() -> Any:
+            return self._attempt(method, url, json, headers, division, endpoint, idempotent, parse)
+
+        with self._lock:  # one request in flight per client, also with a prefetching pager
+            return self.retry.call(attempt, f"Exact Online {method} {_path(url)}")
+
+    def _attempt(
+        self, method: str, url: str, json: Any, headers: Mapping[str, str] | None, division: int | None,
+        endpoint: str, idempotent: bool, parse: bool,
+    ) -> Any:
+        """One attempt: the answer, or Retryable, or the typed error. Nothing is raised inside an
+        `except`: httpx exceptions carry the request with its Authorization header."""
+        for renewed in (False, True):
+            self.limits.check(division, endpoint)
+            request_headers = {"Authorization": f"Bearer {self.tokens.access_token()}", **(headers or {})}
+            failure: httpx.TransportError | None = None
             try:
                 response = self._http.request(method, url, json=json, headers=request_headers)
             except httpx.TransportError as exc:
-                # keep the exception object (its request carries the Authorization header) out of
-                # anything raised from here: only its type and the path go into the message
-                failure = f"{type(exc).__name__} on {method} {_path(url)}"
-                retryable = isinstance(exc, _NOT_SENT) or (idempotent and isinstance(exc, _TRANSIENT))
-                maybe_applied = not isinstance(exc, _NOT_SENT)
-                response = None
+                failure, response = exc, None
+            key: int | str = division if division is not None else "current"
             self.calls[key] += 1
             self.endpoint_calls[(key, endpoint)] += 1
-            self.schedule.after_call(division, response.headers if response is not None else None)
             if response is None:
-                if not retryable or attempt >= self.max_retries:
-                    raise ExactTransportError(
-                        f"Exact Online: {failure} (after {attempt + 1} attempts)",
-                        maybe_applied=maybe_applied and method == "POST",
-                    )
-                log.warning("Exact Online: %s; retrying", failure)
-                self._backoff(attempt)
-                attempt += 1
+                self.limits.unanswered(division)
+                return self._no_answer(method, url, failure, idempotent)
+            message = self.tokens.redact(_error_message(response)) if response.status_code >= 400 else ""
+            self.limits.answered(division, endpoint, response.status_code, response.headers, message)
+            if response.status_code == 401 and not renewed and _says_expired(response):
+                self.tokens.refresh(force=True)  # the one case a token call within 9 min 30 s is allowed
                 continue
-            status = response.status_code
-            if status == 401 and not refreshed and _says_expired(response):
-                refreshed = True
-                self._refresh(force=True)
-                continue
-            if status == 429 and throttled < self.max_429_retries:
-                # refused before processing, so even a POST may be repeated
-                wait = self.schedule.wait_after_429(division, response.headers)
-                throttled += 1
-                if wait is None:
-                    self._backoff(throttled - 1)
-                else:
-                    self.retries += 1
-                    self.clock.sleep(wait)
-                continue
-            if status >= 500 and idempotent and attempt < self.max_retries:
-                log.warning("Exact Online: HTTP %s on %s %s; retrying", status, method, _path(url))
-                self._backoff(attempt)
-                attempt += 1
-                continue
-            if status >= 400:
-                raise ExactApiError(
-                    status,
-                    self._redact(_error_message(response)),
-                    method=method,
-                    path=_path(url),
-                    maybe_applied=method == "POST" and status >= 500,
-                )
+            return self._judge(method, url, response, message, division, endpoint, idempotent, parse)
+        raise AssertionError("unreachable")
+
+    def _no_answer(self, method: str, url: str, failure: httpx.TransportError | None, idempotent: bool) -> Any:
+        # only the exception's type and the path go into the message (the object carries the request)
+        text = f"{type(failure).__name__} on {method} {_path(url)}"
+        not_sent = isinstance(failure, _NOT_SENT)
+        error = ExactTransportError(f"Exact Online: {text}", maybe_applied=method == "POST" and not not_sent)
+        if not_sent or (idempotent and isinstance(failure, _TRANSIENT)):
+            raise Retryable(text, error=error)
+        raise error
+
+    def _judge(self, method: str, url: str, response: httpx.Response, message: str, division: int | None,
+               endpoint: str, idempotent: bool, parse: bool) -> Any:
+        status = response.status_code
+        if status == 429:  # refused before processing, so even a POST may be repeated
+            wait = self.limits.throttled(division, endpoint, response.headers, message)
+            error = ExactApiError(429, message, method=method, path=_path(url))
+            raise Retryable("HTTP 429", error=error, wait=wait, throttled=True)
+        if status == 403:
+            raise self.limits.blocked(division, endpoint, 403, message or "403 Forbidden")
+        if status >= 500:
+            error = ExactApiError(status, message, method=method, path=_path(url), maybe_applied=method == "POST")
+            if idempotent:
+                raise Retryable(f"HTTP {status}", error=error)
+            raise error
+        if status >= 400:
+            raise ExactApiError(status, message, method=method, path=_path(url))
+        if not parse:
             return response
-
-    def _backoff(self, attempt: int) -> None:
-        delay = min(self.backoff_cap, self.backoff_base * 2**attempt)
-        self.retries += 1
-        self.clock.sleep(delay / 2 + self._rng.uniform(0, delay / 2))  # "equal jitter"
-
-    # ------------------------------------------------------------------ OAuth
-
-    def _access_token(self) -> str:
-        tokens = self._tokens
-        if tokens is None or not tokens.access_token or self._expiring(tokens):
-            tokens = self._refresh(force=False)
-        return tokens.access_token  # type: ignore[return-value]
-
-    def _expiring(self, tokens: TokenSet) -> bool:
-        return tokens.expires_at - self.clock.now() < settings.EXACT_REFRESH_MARGIN
-
-    def _refresh(self, force: bool) -> TokenSet:
-        """Get a usable access token, rotating the refresh token if needed; the rotated pair is
-        persisted before it is returned. Under the file lock, another process's fresh pair is used
-        instead of spending the refresh token twice."""
-        failed_access = self._tokens.access_token if (force and self._tokens) else None
-        with self.token_store.locked():
-            stored = self._usable_file_tokens()
-            if (
-                stored is not None
-                and stored.access_token
-                and stored.access_token != failed_access
-                and not self._expiring(stored)
-            ):
-                self._tokens = stored
-                return stored
-            refresh_token = stored.refresh_token if stored is not None else None
-            bootstrap = ""
-            if refresh_token is None:
-                if not self._bootstrap_token:
-                    raise ExactAuthError(f"no Exact Online refresh token: {REAUTH_HINT}")
-                refresh_token = self._bootstrap_token.reveal()
-                bootstrap = fingerprint(refresh_token)
-            else:
-                bootstrap = stored.bootstrap if stored is not None else ""
-            tokens = self._token_call(refresh_token, bootstrap)
-            self.token_store.save(tokens)  # before the new access token is used anywhere
-            self._tokens = tokens
-            return tokens
-
-    def _usable_file_tokens(self) -> TokenSet | None:
-        """The token file's pair, unless it belongs to another environment/app or the user has put a
-        new refresh token into the secrets since the chain started (re-authorisation)."""
-        stored = self.token_store.load()
-        if stored is None:
-            return None
-        if (
-            stored.base_url
-            and stored.base_url != self.base_url
-            or stored.client_id
-            and stored.client_id != self.client_id
-        ):
-            log.warning(
-                "Exact token file %s belongs to another base_url/client_id; starting from the "
-                "configured refresh token",
-                self.token_store.path,
-            )
-            return None
-        if (
-            self._bootstrap_token
-            and stored.bootstrap
-            and stored.bootstrap != fingerprint(self._bootstrap_token.reveal())
-        ):
-            log.info("a new Exact refresh token is configured; starting a new token chain from it")
-            return None
-        return stored
-
-    def _token_call(self, refresh_token: str, bootstrap: str) -> TokenSet:
-        data = {
-            "grant_type": "refresh_token",
-            "refresh_token": refresh_token,
-            "client_id": self.client_id,
-            "client_secret": self._client_secret.reveal(),
-        }
-        started = self.clock.now()
-        response = None
-        for attempt in range(self.max_retries + 1):
-            # a lost answer to a refresh is lost either way (the old token is then spent and the
-            # retry gets invalid_grant, reported below), so retrying the token POST costs nothing
-            try:
-                response = self._http.post(f"{self.base_url}{TOKEN_PATH}", data=data)
-            except httpx.TransportError as exc:
-                failure = type(exc).__name__
-                response = None
-            self.token_calls += 1
-            if response is not None and response.status_code < 500 and response.status_code != 429:
-                break
-            if attempt >= self.max_retries:
-                what = failure if response is None else f"HTTP {response.status_code}"
-                raise ExactAuthError(
-                    f"Exact Online token endpoint failed ({what}) after {attempt + 1} attempts"
-                )
-            self._backoff(attempt)
-        assert response is not None
-        if response.status_code == 400:
-            error = _json_or_empty(response)
-            if error.get("error") == "invalid_grant":
-                raise ExactAuthError(f"Exact Online refused the refresh token (invalid_grant): {REAUTH_HINT}")
-            raise ExactAuthError(
-                f"Exact Online token endpoint: HTTP 400 {self._redact(str(error.get('error', '')))}"
-            )
-        if response.status_code != 200:
-            raise ExactAuthError(
-                f"Exact Online token endpoint: HTTP {response.status_code} "
-                f"{self._redact(unquote(response.headers.get('WWW-Authenticate', '')))}".rstrip()
-            )
-        body = _json_or_empty(response)
         try:
-            access, rotated, expires_in = body["access_token"], body["refresh_token"], int(body["expires_in"])
-        except (KeyError, TypeError, ValueError):
-            raise ExactAuthError(
-                "Exact Online token endpoint answered without access_token, refresh_token or expires_in"
-            ) from None
-        return TokenSet(
-            access_token=access,
-            refresh_token=rotated,
-            expires_at=started + expires_in,
-            base_url=self.base_url,
-            client_id=self.client_id,
-            bootstrap=bootstrap,
-        )
+            return response.json()
+        except ValueError:
+            body_cut = True  # a body cut short that still parsed as complete HTTP: like a dropped connection
+        if body_cut:
+            raise Retryable("answer is not JSON", error=ExactApiError(status, "answer is not JSON", method=method,
+                                                                        path=_path(url)))
+        raise AssertionError("unreachable")
 
     def _redact(self, text: str) -> str:
-        secrets = [self._client_secret.reveal()]
-        if self._bootstrap_token:
-            secrets.append(self._bootstrap_token.reveal())
-        if self._tokens is not None:
-            secrets += [self._tokens.access_token or "", self._tokens.refresh_token]
-        for secret in secrets:
-            if secret and len(secret) >= 6:
-                text = text.replace(secret, "***")
-        return text
+        return self.tokens.redact(text)
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-def _resolve(token_file: str | Path | None) -> Path:
-    """Relative token paths are relative to the project root, like state/ (not to the cwd)."""
-    path = Path(token_file) if token_file else settings.STATE_DIR / "exact_tokens.json"
-    return path if path.is_absolute() else settings.ROOT / path
 
 
 def _query(params: Mapping[str, str] | None) -> str:
@@ -710,16 +461,8 @@ def _json(response: httpx.Response) -> Any:
         raise ExactApiError(response.status_code, "answer is not JSON") from None
 
 
-def _json_or_empty(response: httpx.Response) -> dict[str, Any]:
-    try:
-        body = response.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}
-
-
 def _error_message(response: httpx.Response) -> str:
-    body = _json_or_empty(response)
+    body = json_object(response)
     error = body.get("error")
     if isinstance(error, dict):
         message = error.get("message")
@@ -763,20 +506,3 @@ def _odata_datetime(value: int | datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3]
-
-
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    value = _float_header(headers, name)
-    return int(value) if value is not None else None
-
-
-def _float_header(headers: Mapping[str, str], name: str) -> float | None:
-    value = headers.get(name)
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-def _iso(epoch_ms: float) -> str:
-    return datetime.fromtimestamp(epoch_ms / 1000, UTC).isoformat(timespec="seconds")

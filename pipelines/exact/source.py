@@ -46,6 +46,7 @@ from pipelines.exact.client import (
     ExactApiError,
     ExactClient,
 )
+from pipelines.exact.site import exact_base_url
 
 log = logging.getLogger("pipelines.exact")
 
@@ -74,7 +75,8 @@ class ExactCredentials(CredentialsConfiguration):
 
 @dlt.source(name="exact", section="exact")
 def exact_source(
-    base_url: str = dlt.config.value,
+    base_url: str | None = None,
+    country: str | None = None,
     divisions: list[int] | None = None,
     token_file: str = dlt.config.value,
     credentials: ExactCredentials = dlt.secrets.value,
@@ -88,7 +90,7 @@ def exact_source(
     `.client` (API call counts) and `.quarantined` (Counter of quarantined records per entity)."""
     if client is None:
         client = ExactClient(
-            base_url,
+            exact_base_url(base_url, country),
             credentials.client_id,
             credentials.client_secret,
             credentials.refresh_token,

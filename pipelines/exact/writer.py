@@ -12,15 +12,19 @@ At 60 calls a minute a long push takes minutes per division, so the check is rep
 edit during the push still stops our pending PUT on that account. Accounts we already wrote show up in
 the recheck too and are ignored. Cost: one call per division per `recheck_seconds`.
 
-Pace: the client's RateSchedule spends each division's minute window and then sleeps until it resets,
-so a normal push never sees a 429. With several divisions the writer takes the next operation from a
-division whose window is open, so one division's wait does not idle the others (one request in flight
-at a time, as Exact asks).
+Pace: the client's limits spend each division's minute window and then sleep until it resets, so a
+normal push never sees a 429 (and the windows are kept in the sync state, so a push right after an
+extract knows what is left). With several divisions the writer takes the next operation from a division
+whose window is open, so one division's wait does not idle the others (one request in flight at a time,
+as Exact asks). A PUT answered 5xx, or whose answer was lost, is repeated within the run by the client
+(a PUT of absolute values is idempotent).
 
-Exact blocks an app for an hour on a division's endpoint after more than 10 errors (400/401/403/404) in
-an hour. The writer stops sending to a division after `error_budget` rejections in one push (the rest
-stay pending for the next push, their attempt not counted), and treats a 403 "too many errors" as
-the block it is.
+Exact blocks an endpoint for an hour after more than 10 errors (400/401/403/404) in an hour. The client
+counts them per division and endpoint across runs and refuses, without sending, the call that could be
+the 10th; a 403 or a 429 without rate-limit headers blocks the division. When that happens (or the
+day's budget is used up), the operation and the rest of its division are `deferred`: back to pending
+with the reason, their attempt not counted, and a note in the run's problems; the next push after the
+limit has passed sends them.
 """
 
 from __future__ import annotations
@@ -29,23 +33,33 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pipelines.exact.client import ExactApiError, ExactAuthError, ExactClient, ExactError, ExactRateLimitError
+from pipelines.exact.client import (
+    ExactApiError,
+    ExactAuthError,
+    ExactBlockedError,
+    ExactClient,
+    ExactError,
+    ExactErrorBudgetError,
+    ExactRateLimitError,
+)
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import AfterSend, BeforeSend, Outcome
 
 REJECTED_STATUSES = (400, 404, 409, 422)
+LIMITS = (ExactBlockedError, ExactErrorBudgetError, ExactRateLimitError)  # nothing was applied: try next push
 
 
 class ExactWriter:
     system = "exact"
 
-    def __init__(self, client: ExactClient, *, recheck_seconds: float = 60.0, error_budget: int = 8) -> None:
+    def __init__(self, client: ExactClient, *, recheck_seconds: float = 60.0) -> None:
         self.client = client
-        self.recheck_seconds, self.error_budget = recheck_seconds, error_budget
+        self.recheck_seconds = recheck_seconds
         self._marks: dict[str, int] = {}  # division -> highest Timestamp the last check saw
         self._checked_at: dict[str, float] = {}  # division -> clock time of the last check
         self._confirmed: set[str] = set()  # op ids found already applied by an earlier attempt
         self.stale_during_push = 0
+        self.limited: dict[str, str] = {}  # division -> why nothing more is sent there in this push
         self.notes: list[str] = []  # work left undone, for the run's problems
 
     @classmethod
@@ -64,7 +78,11 @@ class ExactWriter:
             by_division.setdefault(str(op.scope_id), []).append(op)
         stale: set[str] = set()
         for division, ops in by_division.items():
-            changed, confirmed = self._check(division, int(marks.get(division) or 0), ops)
+            try:
+                changed, confirmed = self._check(division, int(marks.get(division) or 0), ops)
+            except LIMITS as exc:  # the check itself was refused: the division's operations wait
+                self.limited[division] = str(exc)
+                continue
             stale |= {op.record_id for op in changed}
             self._confirmed |= {op.id for op in confirmed}
         return stale
@@ -102,11 +120,16 @@ class ExactWriter:
         for op in operations:
             if op.id not in self._confirmed:
                 queues.setdefault(str(op.scope_id), deque()).append(op)
-        rejections: dict[str, int] = {}
+        for division in [d for d in queues if d in self.limited]:
+            self._defer(division, list(queues.pop(division)), self.limited[division], before_send, after_send)
         while queues:
             division = self._next_division(queues)
             if self._recheck_due(division):
-                self._recheck(division, queues, after_send)
+                try:
+                    self._recheck(division, queues, after_send)
+                except LIMITS as exc:
+                    self._defer(division, list(queues.pop(division)), str(exc), before_send, after_send)
+                    continue
                 if not queues.get(division):
                     queues.pop(division, None)
                     continue
@@ -115,19 +138,24 @@ class ExactWriter:
             before_send([op])
             outcome = self._send(op)
             after_send([(op, outcome)])
-            rejections[division] = rejections.get(division, 0) + (outcome.status == "rejected")
-            stop = outcome.error if outcome.status == "deferred" else None
-            if stop is None and rejections[division] >= self.error_budget:
-                stop = (f"{rejections[division]} rejections this push (Exact blocks an endpoint for an hour after "
-                        "more than 10 errors an hour)")
-            if stop is not None and queue:
-                self.notes.append(f"exact division {division}: {len(queue)} operation(s) left for the next "
-                                  f"push: {stop}"[:500])
+            if outcome.status == "deferred":  # a limit: nothing more goes to this division in this push
+                self._defer(division, list(queue), outcome.error or "deferred", before_send, after_send, op)
                 queue.clear()
             if not queue:
                 del queues[division]
             else:  # round robin: the next division gets its turn
                 queues[division] = queues.pop(division)
+
+    def _defer(self, division: str, operations: list[Operation], reason: str, before_send: BeforeSend,
+               after_send: AfterSend, first: Operation | None = None) -> None:
+        """Leave the operations pending with the reason (attempt not counted) and say so in the run."""
+        if operations:
+            before_send(operations)
+            after_send([(op, Outcome("deferred", error=reason)) for op in operations])
+        count = len(operations) + (first is not None)
+        if count:
+            self.notes.append(f"exact division {division}: {count} operation(s) deferred to the next push: "
+                              f"{reason}"[:500])
 
     def _recheck(self, division: str, queues: dict[str, deque[Operation]], after_send: AfterSend) -> None:
         """The freshness check again, from where the last one ended, for the operations still queued."""
@@ -144,14 +172,14 @@ class ExactWriter:
     def _next_division(self, queues: Mapping[str, deque[Operation]]) -> str:
         """The first division (in turn order) whose minute window has calls left, else the one whose
         window resets first (the client then sleeps until it does)."""
-        now_ms = self.client.clock.now() * 1000
+        now = self.client.clock.now()
         best, best_ready = None, None
         for division in queues:
-            budget = self.client.schedule.budgets.get(int(division))
+            window = self.client.limits.window(int(division))
             ready = 0.0
-            if budget is not None and budget.minute_remaining is not None and budget.minute_remaining <= 0:
-                ready = budget.minute_reset_ms or 0.0
-            if ready <= now_ms:
+            if window.minute_remaining is not None and window.minute_remaining <= 0:
+                ready = window.minute_reset or 0.0
+            if ready <= now:
                 return division
             if best_ready is None or ready < best_ready:
                 best, best_ready = division, ready
@@ -171,11 +199,9 @@ class ExactWriter:
             return Outcome("succeeded", response_id=op.record_id)
         except ExactAuthError:
             raise  # every other call would fail the same way: stop this system, keep the rows
-        except ExactRateLimitError as exc:  # the day's budget: raised before anything was sent
+        except LIMITS as exc:  # refused before it was applied (a block, the error budget, the day's budget)
             return Outcome("deferred", error=str(exc))
         except ExactApiError as exc:
-            if exc.status == 403 and "too many errors" in exc.message.lower():
-                return Outcome("deferred", error=str(exc))
             if exc.status in REJECTED_STATUSES:  # Exact refused the data itself
                 return Outcome("rejected", error=str(exc))
             return Outcome("failed", error=str(exc))

@@ -124,7 +124,8 @@ def how_to_query(urls: dict[str, str]) -> dict[str, list[str]]:
     callback = "redirect_uri=http://localhost/cb"
     return {
         "exact": [
-            f"code:  curl -s -o /dev/null -w '%{{redirect_url}}\\n' '{exact_url}/api/oauth2/auth?{client}&{callback}'",
+            f"code:  curl -s -o /dev/null -w '%{{redirect_url}}\\n' -d {client} -d {callback} "
+            f"-d response_type=code -d decision=allow {exact_url}/api/oauth2/auth",
             f"token: curl -d grant_type=authorization_code -d {client} "
             f"-d client_secret={settings.SANDBOX_EXACT_CLIENT_SECRET} -d {callback} -d code=<code> "
             f"{exact_url}/api/oauth2/token",

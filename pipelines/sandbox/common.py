@@ -18,29 +18,52 @@ from dataclasses import asdict, dataclass, field
 import uvicorn
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 ADMIN_PREFIX = "/_sandbox"
 
 
 class Clock:
-    """Wall-clock time that runs `speed` times faster than real time (1.0 = real time).
+    """Virtual time for the emulators and, in tests, for the clients (pipelines.clock.Clock).
 
-    Emulators take their "now" (rate-limit windows, modified times) from here; a client that is
-    given the same clock sleeps in it, so a benchmark can run an hour of Exact's minute windows in a
-    minute.
+    - running (the default): wall-clock time `speed` times faster than real time (1.0 = real time);
+      a benchmark can run an hour of Exact's minute windows in a minute;
+    - stepped (`instant_sleep=True`): time runs as above, but `sleep` advances it at once instead of
+      waiting, so a client's backoffs and rate-window waits cost no wall time while edits still get
+      distinct modified times;
+    - frozen (`Clock.frozen()`, speed 0): time moves only by `advance` and by sleeps, which advance
+      it at once: a test of a minute window sees exactly the times it makes and never races a real
+      minute boundary.
     """
 
-    def __init__(self, speed: float = 1.0, start: float | None = None) -> None:
+    def __init__(self, speed: float = 1.0, start: float | None = None, *, instant_sleep: bool = False) -> None:
         self._lock = threading.Lock()
         self._speed = speed
         self._base_real = time.monotonic()
         self._base_virtual = time.time() if start is None else start
+        self._instant = instant_sleep or speed <= 0
+
+    @classmethod
+    def frozen(cls, start: float | None = None) -> Clock:
+        return cls(speed=0.0, start=start, instant_sleep=True)
+
+    @classmethod
+    def stepped(cls, speed: float = 1.0, start: float | None = None) -> Clock:
+        return cls(speed=speed, start=start, instant_sleep=True)
 
     @property
     def speed(self) -> float:
         return self._speed
+
+    @property
+    def instant_sleep(self) -> bool:
+        return self._instant
+
+    @instant_sleep.setter
+    def instant_sleep(self, value: bool) -> None:
+        with self._lock:
+            self._instant = bool(value) or self._speed <= 0
 
     def now(self) -> float:
         """Seconds since the epoch, in the clock's time."""
@@ -51,18 +74,32 @@ class Clock:
         with self._lock:
             now = self._base_virtual + (time.monotonic() - self._base_real) * self._speed
             self._base_real, self._base_virtual, self._speed = time.monotonic(), now, speed
+            self._instant = self._instant or speed <= 0
 
     def advance(self, seconds: float) -> None:
         with self._lock:
             self._base_virtual += seconds
 
     def sleep(self, seconds: float) -> None:
-        if seconds > 0:
+        if seconds <= 0:
+            return
+        if self._instant:
+            self.advance(seconds)
+        else:
             time.sleep(seconds / self._speed)
 
     async def asleep(self, seconds: float) -> None:
-        if seconds > 0:
+        if seconds <= 0:
+            return
+        if self._instant:
+            self.advance(seconds)
+            await asyncio.sleep(0)  # still a suspension point, as a real sleep is
+        else:
             await asyncio.sleep(seconds / self._speed)
+
+    def __repr__(self) -> str:
+        mode = "frozen" if self._speed <= 0 else "stepped" if self._instant else "running"
+        return f"Clock({mode}, speed={self._speed})"
 
 
 @dataclass
@@ -70,9 +107,13 @@ class FaultConfig:
     """Faults applied to API requests (never to `/_sandbox/` admin requests)."""
 
     latency_ms: float = 0.0  # added before every answer
+    latency_max_ms: float = 0.0  # when above latency_ms: each answer waits uniformly in [latency_ms, this]
     error_rate: float = 0.0  # share of requests answered 500 or 503 (half each)
     burst_429: int = 0  # the next N requests are answered 429
+    burst_rate: float = 0.0  # share of requests that start a burst of `burst_length` 429s
+    burst_length: int = 3
     drop_rate: float = 0.0  # share of responses whose connection is cut mid-body
+    exempt_paths: str = ""  # comma-separated path prefixes that get no faults (e.g. "/api/oauth2/")
     seed: int | None = None
 
     def update(self, **changes: object) -> None:
@@ -85,7 +126,8 @@ class FaultConfig:
                 setattr(self, key, _FAULT_TYPES[key](value))
 
 
-_FAULT_TYPES = {"latency_ms": float, "error_rate": float, "burst_429": int, "drop_rate": float}
+_FAULT_TYPES = {"latency_ms": float, "latency_max_ms": float, "error_rate": float, "burst_429": int,
+                "burst_rate": float, "burst_length": int, "drop_rate": float, "exempt_paths": str}
 
 
 class DroppedConnection(Exception):
@@ -112,14 +154,17 @@ class FaultInjector:
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(ADMIN_PREFIX):
+        cfg = self.config
+        exempt = tuple(prefix for prefix in cfg.exempt_paths.split(",") if prefix)
+        if scope["type"] != "http" or scope["path"].startswith((ADMIN_PREFIX, *exempt)):
             await self.app(scope, receive, send)
             return
-        cfg = self.config
         with self._lock:
             self.counts["requests"] += 1
             if cfg.seed is not None and getattr(self, "_seeded", None) != cfg.seed:
                 self._rng, self._seeded = random.Random(cfg.seed), cfg.seed
+            if cfg.burst_429 <= 0 and cfg.burst_rate > 0 and self._rng.random() < cfg.burst_rate:
+                cfg.burst_429 = max(1, cfg.burst_length)  # a burst starts here
             burst = cfg.burst_429 > 0
             if burst:
                 cfg.burst_429 -= 1
@@ -128,8 +173,13 @@ class FaultInjector:
             drop = not burst and not error and cfg.drop_rate > 0 and self._rng.random() < cfg.drop_rate
             if burst or error or drop:
                 self.counts["faults"] += 1
-        if cfg.latency_ms:
-            await asyncio.sleep(cfg.latency_ms / 1000)
+                kind = "injected_429" if burst else f"injected_{status}" if error else "dropped"
+                self.counts[kind] = self.counts.get(kind, 0) + 1
+            latency = cfg.latency_ms
+            if cfg.latency_max_ms > latency:
+                latency = self._rng.uniform(latency, cfg.latency_max_ms)
+        if latency:
+            await asyncio.sleep(latency / 1000)
         if burst:
             await self.too_many(Request(scope, receive))(scope, receive, send)
             return
@@ -157,7 +207,8 @@ def _cut_after_headers(send: Send) -> Callable[[dict], Awaitable[None]]:
 
 
 def admin_routes(config: FaultConfig, clock: Clock, counts: dict[str, int]) -> list[Route]:
-    """`/_sandbox/faults` (GET, PUT) and `/_sandbox/clock` (GET, PUT) for tests and benchmarks."""
+    """`/_sandbox/faults` (GET, PUT) and `/_sandbox/clock` (GET, PUT: speed, advance, instant_sleep) for
+    tests and benchmarks."""
 
     async def faults(request: Request) -> Response:
         if request.method == "PUT":
@@ -174,12 +225,25 @@ def admin_routes(config: FaultConfig, clock: Clock, counts: dict[str, int]) -> l
                 clock.set_speed(float(body["speed"]))
             if "advance" in body:
                 clock.advance(float(body["advance"]))
-        return JSONResponse({"now": clock.now(), "speed": clock.speed})
+            if "instant_sleep" in body:
+                clock.instant_sleep = bool(body["instant_sleep"])
+        return JSONResponse({"now": clock.now(), "speed": clock.speed, "instant_sleep": clock.instant_sleep})
 
     return [
         Route(f"{ADMIN_PREFIX}/faults", faults, methods=["GET", "PUT"]),
         Route(f"{ADMIN_PREFIX}/clock", clock_view, methods=["GET", "PUT"]),
     ]
+
+
+def allowed_methods(routes: list[Route], scope: Scope) -> str:
+    """The `Allow` header of a 405: the methods of every route whose path matches (Starlette names only
+    the first route's, and the emulators give one path a route per method)."""
+    methods: set[str] = set()
+    for route in routes:
+        match, _ = route.matches({**scope, "method": ""})
+        if match is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -74,7 +74,15 @@ from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from pipelines import settings
-from pipelines.sandbox.common import ADMIN_PREFIX, Clock, FaultConfig, FaultInjector, admin_routes, json_dumps
+from pipelines.sandbox.common import (
+    ADMIN_PREFIX,
+    Clock,
+    FaultConfig,
+    FaultInjector,
+    admin_routes,
+    allowed_methods,
+    json_dumps,
+)
 
 log = logging.getLogger("pipelines.sandbox.custompms")
 
@@ -960,7 +968,9 @@ def create_app(
         # unknown paths and methods: the contract's error shape instead of Starlette's plain text
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         code = {404: "not_found", 405: "method_not_allowed"}.get(status, "bad_request")
-        return error_response(status, code, exc.detail if isinstance(exc, HTTPException) else "error")
+        headers = {"Allow": allowed_methods(routes, request.scope)} if status == 405 else None
+        return error_response(status, code, exc.detail if isinstance(exc, HTTPException) else "error",
+                              headers=headers)
 
     async def crash(request: Request, exc: Exception) -> Response:
         return error_response(500, "internal_error", "unexpected server error")

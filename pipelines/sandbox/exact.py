@@ -24,7 +24,16 @@ Choices where the reference is silent (also in the report of the module's tests)
   `__metadata` and a `Location` header, which carry the new ID);
 - Timestamps are per division, shared by accounts and their deletes, starting at 1;
 - more than 10 errors per app, division and endpoint in an hour block that triple for an hour with
-  403 "Too many errors"; refused token calls (over 200 a day) answer 429;
+  403 "Too many errors" (`block_status` 429 answers it as a 429 without rate-limit headers instead,
+  the other reading users report); refused token calls count too, under the token endpoint;
+- token calls over the day's cap (200 per app and user, reset at 00:00 UTC) answer 429
+  `{"error": "access_denied", "error_description": "Maximum number of token requests per day
+  reached ..."}` (the reference does not give the shape);
+- a refresh within 570 s of the chain's last token answers 400 access_denied "Rate limit exceeded:
+  access_token not expired" (`early_refresh_status` 401: the older 401 shape with WWW-Authenticate);
+  a rotated-away refresh token answers 401 unauthorized_client "Old refresh token used."; one unused
+  for 30 days answers 400 invalid_request "The refresh token expired at ... and it is now ...";
+- a 405 names the allowed methods in `Allow`;
 - unknown seed fields are ignored; `Status` defaults to "C", a missing `Code` on POST gets the next
   free number; codes are unique per division (400 on a duplicate);
 - a call is counted (and answered with the X-RateLimit-* headers) once its token, division and
@@ -43,31 +52,36 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qsl, quote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
 from pipelines import settings
 from pipelines.sandbox import exact_odata as od
 from pipelines.sandbox.common import ADMIN_PREFIX, Clock, FaultConfig, FaultInjector, admin_routes, json_dumps
+from pipelines.sandbox.oauth_pages import exact_oauth_routes
 
 ADMIN = f"{ADMIN_PREFIX}/exact"
 USER_ID = "4b0d9c2e-6f1a-4c1e-9a57-3e5f0d6b8a11"  # the sandbox's one user (Creator/Modifier, Me)
 CODE_WIDTH = 18
 ACCOUNT_STATUSES = {"A", "S", "P", "C"}
 CODE_LEN_MAX = 2000
-TOKEN_CALLS_PER_DAY = 200
 AUTH_CODE_TTL = 180
-REFRESH_TOO_EARLY = settings.EXACT_TOKEN_TTL - settings.EXACT_REFRESH_MARGIN  # 570 s
-REFRESH_TOKEN_TTL = 30 * 86400
+REFRESH_TOO_EARLY = settings.EXACT_TOKEN_MIN_INTERVAL  # 570 s
+REFRESH_TOKEN_TTL = settings.EXACT_REFRESH_TOKEN_DAYS * 86400
 DELETED_KEPT = 61 * 86400  # "kept two months"
-ERROR_LIMIT, ERROR_WINDOW = 10, 3600
+ERROR_LIMIT, ERROR_WINDOW = settings.EXACT_ERROR_LIMIT, settings.EXACT_ERROR_WINDOW
 COUNTED_ERRORS = {400, 401, 403, 404}
+TOKEN_ENDPOINT = "oauth2/token"
+SPENT_KEPT = 1000  # rotated-away refresh tokens remembered (to answer "Old refresh token used.")
+SETTINGS = {"minute_limit": int, "day_limit": int, "token_limit": int, "early_refresh_status": int,
+            "block_status": int}
 MAX_BODY = 10 * 1024 * 1024
 MAX_URL = 6000
 
@@ -273,19 +287,24 @@ class ExactStore:
         self.divisions: dict[int, _Division] = {}
         self.minute_limit = settings.EXACT_MINUTE_LIMIT  # attributes so tests can lower them
         self.day_limit = settings.EXACT_DAY_LIMIT
-        self.token_limit = TOKEN_CALLS_PER_DAY
+        self.token_limit = settings.EXACT_TOKEN_CALLS_PER_DAY
+        self.early_refresh_status = 400  # 400 access_denied (what users report now) or 401 (the older shape)
+        self.block_status = 403  # how a blocked call is answered: 403 "Too many errors", or a bare 429
         # OAuth: refresh token -> {chain, issued}; chain -> {last_issued}; access token -> {chain, expires}
         self.refresh_tokens: dict[str, dict] = {
             settings.SANDBOX_EXACT_REFRESH_TOKEN: {"chain": "bootstrap", "issued": None}
         }
         self.chains: dict[str, dict] = {"bootstrap": {"last_issued": None}}
         self.access_tokens: dict[str, dict] = {}
+        self.spent_refresh_tokens: dict[str, float] = {}  # rotated away -> when
         self.auth_codes: dict[str, dict] = {}
         self.token_calls = {"day": 0, "count": 0}
         self.limits: dict[int, _Limits] = {}
         self.errors: dict[tuple, deque] = {}
         self.blocked: dict[tuple, float] = {}
         self.calls = 0  # API calls answered on division URLs (for benchmarks)
+        self.refused_429 = 0  # calls the rate limits refused (not the FaultInjector's)
+        self.refused_blocked = 0  # calls refused by an hourly error block
 
     # ------------------------------------------------------------------ time
 
@@ -352,6 +371,7 @@ class ExactStore:
                     "refresh_tokens": self.refresh_tokens,
                     "chains": self.chains,
                     "access_tokens": self.access_tokens,
+                    "spent_refresh_tokens": self.spent_refresh_tokens,
                     "token_calls": self.token_calls,
                 },
                 "limits": {str(code): vars(lim) for code, lim in self.limits.items()},
@@ -375,6 +395,7 @@ class ExactStore:
         store.refresh_tokens = auth.get("refresh_tokens", store.refresh_tokens)
         store.chains = auth.get("chains", store.chains)
         store.access_tokens = auth.get("access_tokens", {})
+        store.spent_refresh_tokens = auth.get("spent_refresh_tokens", {})
         store.token_calls = auth.get("token_calls", store.token_calls)
         for code, saved_limits in state.get("limits", {}).items():
             lim = store.limits[int(code)] = _Limits()
@@ -582,6 +603,21 @@ class ExactStore:
 
     remove_department = delete_department
 
+    def edit_division(self, division: int, fields: Any) -> dict:
+        """Change a division's properties as a user would in Exact (Modified moves)."""
+        with self.lock:
+            div = self.division(division)
+            if not isinstance(fields, dict):
+                raise ApiError(400, "The request body must be a JSON object.")
+            fixed = {"Code", "Hid", "Created", "Modified", "DivisionMoveDate"}
+            unknown = [name for name in fields if name not in DIVISION_PROPS or name in fixed]
+            if unknown:
+                raise ApiError(400, f"Divisions have no editable property {unknown[0]!r}.")
+            div.info.update(fields)
+            div.info["Modified"] = odate(self.now_ms())
+            self._changed()
+            return div.info
+
     def move_division(self, division: int) -> dict:
         """A division move: DivisionMoveDate (and Modified) become now and the division's Timestamps
         restart from 1 (accounts in their old order, then deletes), so old cursors hide everything."""
@@ -615,68 +651,99 @@ class ExactStore:
             return code
 
     def token(self, form: dict[str, str]) -> tuple[int, dict, dict[str, str]]:
-        """The token endpoint: (status, JSON body, headers)."""
+        """The token endpoint: (status, JSON body, headers). Refusals count towards the hourly error limit
+        of the token endpoint, like Exact's early token requests do."""
         with self.lock:
-            now = self.now()
-            day = int(now // 86400)
-            if self.token_calls["day"] != day:
-                self.token_calls = {"day": day, "count": 0}
-            self.token_calls["count"] += 1
-            if self.token_calls["count"] > self.token_limit:
-                return 429, _grant_error("rate_limit", "Too many token requests today (at most 200)."), {}
-            if (form.get("client_id"), form.get("client_secret")) != (
-                settings.SANDBOX_EXACT_CLIENT_ID,
-                settings.SANDBOX_EXACT_CLIENT_SECRET,
-            ):
-                return 400, _grant_error("invalid_client", "Client authentication failed."), {}
-            grant = form.get("grant_type")
-            if grant == "authorization_code":
-                code = self.auth_codes.pop(form.get("code") or "", None)  # single use, even when refused
-                if code is None or code["expires"] < now:
-                    return (
-                        400,
-                        _grant_error("invalid_grant", "The authorization code is invalid or expired."),
-                        {},
-                    )
-                if form.get("redirect_uri") != code["redirect_uri"]:
-                    return 400, _grant_error("invalid_grant", "redirect_uri does not match."), {}
-                chain = secrets.token_hex(8)
-                self.chains[chain] = {"last_issued": None}
-            elif grant == "refresh_token":
-                entry = self.refresh_tokens.get(form.get("refresh_token") or "")
-                if entry is None or (
-                    entry["issued"] is not None and now - entry["issued"] > REFRESH_TOKEN_TTL
-                ):
-                    return 400, _grant_error("invalid_grant", "The refresh token is invalid or expired."), {}
-                chain = entry["chain"]
-                last = self.chains.get(chain, {}).get("last_issued")
-                if last is not None and now - last < REFRESH_TOO_EARLY:
+            triple = (form.get("client_id"), None, TOKEN_ENDPOINT)
+            if self.is_blocked(triple):
+                self.refused_blocked += 1
+                return 403, _grant_error("access_denied", "Too many errors: the token endpoint is blocked."), {}
+            status, body, headers = self._token(form)
+            if status in COUNTED_ERRORS and form.get("client_id") == settings.SANDBOX_EXACT_CLIENT_ID:
+                self.count_error(triple)
+            return status, body, headers
+
+    def _token(self, form: dict[str, str]) -> tuple[int, dict, dict[str, str]]:
+        now = self.now()
+        day = int(now // 86400)
+        if self.token_calls["day"] != day:
+            self.token_calls = {"day": day, "count": 0}
+        self.token_calls["count"] += 1
+        if self.token_calls["count"] > self.token_limit:
+            description = f"Maximum number of token requests per day reached ({self.token_limit})."
+            return 429, _grant_error("access_denied", description), {}
+        if (form.get("client_id"), form.get("client_secret")) != (
+            settings.SANDBOX_EXACT_CLIENT_ID,
+            settings.SANDBOX_EXACT_CLIENT_SECRET,
+        ):
+            return 400, _grant_error("invalid_client", "Client authentication failed."), {}
+        grant = form.get("grant_type")
+        if grant == "authorization_code":
+            code = self.auth_codes.pop(form.get("code") or "", None)  # single use, even when refused
+            if code is None or code["expires"] < now:
+                return 400, _grant_error("invalid_grant", "The authorization code is invalid or expired."), {}
+            if form.get("redirect_uri") != code["redirect_uri"]:
+                return 400, _grant_error("invalid_grant", "redirect_uri does not match."), {}
+            chain = secrets.token_hex(8)
+            self.chains[chain] = {"last_issued": None}
+        elif grant == "refresh_token":
+            given = form.get("refresh_token") or ""
+            entry = self.refresh_tokens.get(given)
+            if entry is None:
+                if given in self.spent_refresh_tokens:
+                    return 401, _grant_error("unauthorized_client", "Old refresh token used."), {}
+                return 400, _grant_error("invalid_grant", "The refresh token is invalid."), {}
+            if entry["issued"] is not None and now - entry["issued"] > REFRESH_TOKEN_TTL:
+                expired = _iso(entry["issued"] + REFRESH_TOKEN_TTL)
+                description = f"The refresh token expired at {expired} and it is now {_iso(now)}."
+                return 400, _grant_error("invalid_request", description), {}
+            chain = entry["chain"]
+            last = self.chains.get(chain, {}).get("last_issued")
+            if last is not None and now - last < REFRESH_TOO_EARLY:
+                if self.early_refresh_status == 401:  # the older shape
                     description = "Access Token not expired"
                     reason = f'error="invalid_request", error_description="{quote(description)}"'
-                    headers = {"WWW-Authenticate": f"Bearer {reason}"}
-                    return 401, _grant_error("invalid_request", description), headers
-                del self.refresh_tokens[form["refresh_token"]]
-            else:
-                return (
-                    400,
-                    _grant_error(
-                        "unsupported_grant_type", "grant_type must be authorization_code or refresh_token."
-                    ),
-                    {},
-                )
-            access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-            self.chains[chain]["last_issued"] = now
-            self.refresh_tokens[refresh] = {"chain": chain, "issued": now}
-            self.access_tokens = {t: e for t, e in self.access_tokens.items() if e["expires"] > now - 86400}
-            self.access_tokens[access] = {"chain": chain, "expires": now + settings.EXACT_TOKEN_TTL}
+                    return 401, _grant_error("invalid_request", description), {"WWW-Authenticate": f"Bearer {reason}"}
+                return 400, _grant_error("access_denied", "Rate limit exceeded: access_token not expired"), {}
+            del self.refresh_tokens[given]
+            self.spent_refresh_tokens[given] = now
+            if len(self.spent_refresh_tokens) > SPENT_KEPT:
+                oldest = min(self.spent_refresh_tokens, key=self.spent_refresh_tokens.__getitem__)
+                del self.spent_refresh_tokens[oldest]
+        else:
+            description = "grant_type must be authorization_code or refresh_token."
+            return 400, _grant_error("unsupported_grant_type", description), {}
+        access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        self.chains[chain]["last_issued"] = now
+        self.refresh_tokens[refresh] = {"chain": chain, "issued": now}
+        self.access_tokens = {t: e for t, e in self.access_tokens.items() if e["expires"] > now - 86400}
+        self.access_tokens[access] = {"chain": chain, "expires": now + settings.EXACT_TOKEN_TTL}
+        self._changed()
+        body = {
+            "access_token": access,
+            "token_type": "bearer",
+            "expires_in": str(settings.EXACT_TOKEN_TTL),
+            "refresh_token": refresh,
+        }
+        return 200, body, {}
+
+    def age_refresh_tokens(self, seconds: float) -> int:
+        """Make every refresh token `seconds` older (the 30-day expiry without moving the clock)."""
+        with self.lock:
+            for entry in self.refresh_tokens.values():
+                if entry["issued"] is not None:
+                    entry["issued"] -= seconds
             self._changed()
-            body = {
-                "access_token": access,
-                "token_type": "bearer",
-                "expires_in": str(settings.EXACT_TOKEN_TTL),
-                "refresh_token": refresh,
-            }
-            return 200, body, {}
+            return len(self.refresh_tokens)
+
+    def update_settings(self, changes: Any) -> dict:
+        """Limits and answer shapes tests and benchmarks may change (see SETTINGS)."""
+        with self.lock:
+            if not isinstance(changes, dict) or set(changes) - set(SETTINGS):
+                raise ApiError(400, f"settings are {', '.join(sorted(SETTINGS))}")
+            for name, value in changes.items():
+                setattr(self, name, SETTINGS[name](value))
+            return {name: getattr(self, name) for name in SETTINGS}
 
     def check_access(self, authorization: str | None) -> str:
         """The app key of a valid bearer token, else ApiError 401 with Exact's WWW-Authenticate."""
@@ -693,10 +760,14 @@ class ExactStore:
         raise ApiError(401, f"Unauthorized: {reason}", {"WWW-Authenticate": header}, key)
 
     def expire_access_tokens(self) -> int:
+        """Expire every access token now; renewing them is then not "too early" (Exact's refusal is
+        literally "access_token not expired")."""
         with self.lock:
             expired = self.now() - 1
             for entry in self.access_tokens.values():
                 entry["expires"] = min(entry["expires"], expired)
+            for chain in self.chains.values():
+                chain["last_issued"] = None
             self._changed()
             return len(self.access_tokens)
 
@@ -731,6 +802,8 @@ class ExactStore:
             lim.day, lim.day_count = day, 0
         if lim.minute != minute:
             lim.minute, lim.minute_count = minute, 0
+        if lim.day_count >= self.day_limit or lim.minute_count >= self.minute_limit:
+            self.refused_429 += 1
         if lim.day_count >= self.day_limit:
             raise ApiError(
                 429, "API rate limit exceeded (daily limit).", self.rate_headers(division, minutely=False)
@@ -819,6 +892,10 @@ def _grant_error(error: str, description: str) -> dict:
     return {"error": error, "error_description": description}
 
 
+def _iso(epoch_s: float) -> str:
+    return datetime.fromtimestamp(epoch_s, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
 # ---------------------------------------------------------------------- HTTP
 
 
@@ -850,18 +927,6 @@ class _Api:
         self.store = store
 
     # -------------------------------------------------------------- OAuth and Me
-
-    async def auth(self, request: Request) -> Response:
-        params = request.query_params
-        try:
-            if params.get("response_type", "code") != "code":
-                raise ApiError(400, "response_type must be code.")
-            code = self.store.authorize(params.get("client_id"), params.get("redirect_uri"))
-        except ApiError as exc:
-            return error_response(exc.status, exc.message)
-        query = {"code": code, **({"state": params["state"]} if "state" in params else {})}
-        separator = "&" if "?" in params["redirect_uri"] else "?"
-        return RedirectResponse(f"{params['redirect_uri']}{separator}{urlencode(query)}", status_code=302)
 
     async def token(self, request: Request) -> Response:
         # form-encoded, parsed here so the emulator needs no python-multipart
@@ -918,10 +983,11 @@ class _Api:
                 key = store.check_access(request.headers.get("authorization"))
                 triple = (key, division, endpoint)
                 if store.is_blocked(triple):  # not counted as another error, nor as a call
+                    store.refused_blocked += 1
                     message = (
                         "Too many errors: this key is blocked for this division and endpoint for an hour."
                     )
-                    return error_response(403, message)
+                    return error_response(store.block_status, message)
                 div = store.division(division)
                 store.count_call(division)
                 limited = division
@@ -959,7 +1025,7 @@ class _Api:
                 return self.get_entity(request, es, div, key)
             return self.get_collection(request, es, div)
         if es is not ACCOUNTS:
-            raise ApiError(405, f"{method} is not allowed on {es.path}.")
+            raise ApiError(405, f"{method} is not allowed on {es.path}.", {"Allow": "GET"})
         if method == "POST" and key is None:
             return self.post_account(request, div, _body_json(body))
         if method == "PUT" and key is not None:
@@ -968,7 +1034,8 @@ class _Api:
         if method == "DELETE" and key is not None:
             self.store.delete_account(div.code, key)
             return Response(status_code=204)
-        raise ApiError(405, f"{method} is not allowed here.")
+        allowed = "GET, PUT, DELETE" if key is not None else "GET, POST"
+        raise ApiError(405, f"{method} is not allowed here.", {"Allow": allowed})
 
     def get_entity(self, request: Request, es: EntitySet, div: _Division, key: Any) -> Response:
         params = request.query_params
@@ -1127,7 +1194,7 @@ def _admin_routes(store: ExactStore) -> list[Route]:
     def handle(action):
         async def endpoint(request: Request) -> Response:
             try:
-                body = _body_json(await request.body()) if request.method in ("POST", "PATCH") else None
+                body = _body_json(await request.body()) if request.method in ("POST", "PATCH", "PUT") else None
                 result = action(request.path_params, body)
             except ApiError as exc:
                 return error_response(exc.status, exc.message)
@@ -1151,6 +1218,10 @@ def _admin_routes(store: ExactStore) -> list[Route]:
         route(department, "PATCH", lambda p, b: store.edit_department(div(p), p["id"], b)),
         route(department, "DELETE", lambda p, b: store.delete_department(div(p), p["id"])),
         route("/{division:int}/move", "POST", lambda p, b: store.move_division(div(p))),
+        route("/{division:int}", "PATCH", lambda p, b: store.edit_division(div(p), b)),
+        route("/settings", "GET", lambda p, b: store.update_settings({})),
+        route("/settings", "PUT", lambda p, b: store.update_settings(b)),
+        route("/refresh_tokens/age", "POST", lambda p, b: store.age_refresh_tokens(float((b or {})["seconds"]))),
         route("/tokens/expire", "POST", lambda p, b: store.expire_access_tokens()),
         route("/ratelimits/reset", "POST", lambda p, b: store.reset_rate_limits()),
         route("/stats", "GET", lambda p, b: _stats(store)),
@@ -1163,8 +1234,13 @@ def _public(rec: dict) -> dict:
 
 def _stats(store: ExactStore) -> dict:
     with store.lock:
+        now = store.now()
         return {
             "calls": store.calls,
+            "refused_429": store.refused_429,
+            "refused_blocked": store.refused_blocked,
+            "errors": {"|".join(map(str, triple)): len(times) for triple, times in store.errors.items() if times},
+            "blocked": ["|".join(map(str, triple)) for triple, until in store.blocked.items() if until > now],
             "token_calls_today": store.token_calls["count"],
             "divisions": {
                 str(code): {
@@ -1186,7 +1262,7 @@ def create_app(
     api = _Api(store)
     counts = {"requests": 0, "faults": 0}
     routes = [
-        Route("/api/oauth2/auth", api.auth, methods=["GET"]),
+        *exact_oauth_routes(store),  # the login-and-consent page (oauth_pages.py)
         Route("/api/oauth2/token", api.token, methods=["POST"]),
         Route("/api/v1/current/Me", api.me, methods=["GET"]),
         Route("/api/v1/{division}/{rest:path}", api.division_api, methods=["GET", "POST", "PUT", "DELETE"]),

@@ -24,7 +24,8 @@ maintained with bisect on every change, and an index of lower-cased email -> int
 of MODIFIED_AT_ASC/DESC with a modifiedAt window out of 100,000 customers is two bisects and a slice.
 
 Choices where Wave's behaviour is not documented (also pinned by tests/sandbox/test_wave_emulator.py):
-- auth: `Authorization: Bearer <settings.SANDBOX_WAVE_TOKEN>`; a missing or wrong token is HTTP 401
+- auth: `Authorization: Bearer <settings.SANDBOX_WAVE_TOKEN>` (the full access token) or an unexpired
+  access token from the OAuth pages (oauth_pages.py); a missing or wrong token is HTTP 401
   with `{"errors": [{"message", "extensions": {"code": "UNAUTHENTICATED"}}]}`, checked before the
   document is even parsed (Wave's gateway refuses the token first);
 - `modifiedAtAfter` is strict (modifiedAt > value) and `modifiedAtBefore` is strict (modifiedAt <
@@ -103,8 +104,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
-from pipelines import settings
-from pipelines.sandbox.common import ADMIN_PREFIX, Clock, FaultConfig, FaultInjector, admin_routes, json_dumps
+from pipelines.sandbox.common import (
+    ADMIN_PREFIX,
+    Clock,
+    FaultConfig,
+    FaultInjector,
+    admin_routes,
+    allowed_methods,
+    json_dumps,
+)
+from pipelines.sandbox.oauth_pages import WaveOAuth, wave_oauth_routes
 
 log = logging.getLogger("pipelines.sandbox.wave")
 
@@ -391,6 +400,7 @@ class WaveStore:
         self._fields: dict[int, dict] = {}  # storage form, by internal customer id
         self._records: dict[int, dict] = {}  # output form
         self._next = _FIRST_CUSTOMER
+        self.oauth = WaveOAuth(clock, self)  # OAuth-issued tokens besides the full access token
         created = format_ms(int(clock.now() * 1000))
         self.user = {
             "id": _b64(f"User:{uuid.uuid5(_UUID_NAMESPACE, 'user')}"),
@@ -450,7 +460,7 @@ class WaveStore:
                     "createdAt": business.created, "modifiedAt": business.modified,
                     "customers": [dict(self._fields[n]) for n in numbers],
                 })
-            return {"format": 1, "next": self._next, "businesses": businesses}
+            return {"format": 1, "next": self._next, "businesses": businesses, "oauth": self.oauth.to_state()}
 
     @classmethod
     def from_state(cls, state: dict, clock: Clock) -> WaveStore:
@@ -465,6 +475,7 @@ class WaveStore:
                 business.by_modified.sort()
                 business.by_created.sort()
             store._next = max([state.get("next") or _FIRST_CUSTOMER, *(n + 1 for n in store._fields)])
+            store.oauth.load_state(state.get("oauth"))
             store.dirty = False
         return store
 
@@ -943,7 +954,7 @@ class _Graphql:
     async def endpoint(self, request: Request) -> Response:
         auth = request.headers.get("authorization", "")
         scheme, _sep, token = auth.partition(" ")
-        if scheme.lower() != "bearer" or token.strip() != settings.SANDBOX_WAVE_TOKEN:
+        if scheme.lower() != "bearer" or not self.store.oauth.accepts(token.strip()):
             message = "Missing access token." if not auth else "The access token is invalid or has expired."
             return graphql_errors(401, message, "UNAUTHENTICATED")
         try:
@@ -1053,6 +1064,7 @@ def create_app(store: WaveStore, *, faults: FaultConfig | None = None, clock: Cl
     counts = {"requests": 0, "faults": 0}
     routes = [
         Route(GRAPHQL_PATH, _Graphql(store).endpoint, methods=["POST"]),
+        *wave_oauth_routes(store),  # /oauth2/authorize/ and /oauth2/token/ (oauth_pages.py)
         *_admin_routes(store),
         *admin_routes(config, clock, counts),
     ]
@@ -1060,7 +1072,8 @@ def create_app(store: WaveStore, *, faults: FaultConfig | None = None, clock: Cl
     async def http_error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         code = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}.get(status, "BAD_REQUEST")
-        return graphql_errors(status, exc.detail if isinstance(exc, HTTPException) else "error", code)
+        headers = {"Allow": allowed_methods(routes, request.scope)} if status == 405 else None
+        return graphql_errors(status, exc.detail if isinstance(exc, HTTPException) else "error", code, headers)
 
     async def crash(request: Request, exc: Exception) -> Response:
         log.error("wave emulator: unexpected error", exc_info=exc)

@@ -3,14 +3,17 @@
 Every document is validated against the shipped `public-schema.graphql` on the client's first
 request (queries.validated), so a document Wave would reject fails loudly before anything is sent.
 
-Retry rules (exponential backoff with equal jitter, at most `max_retries` repeats):
+Retry rules (pipelines/retry.py, the one policy of the three clients; this module only judges each
+attempt):
 - queries are read-only, so they are repeated on HTTP 429 (honouring Retry-After), 5xx, timeouts,
   refused and dropped connections and answers cut short;
-- mutations are NOT repeated once they may have reached Wave: a timeout, dropped connection or 5xx
-  leaves the outcome unknown (customerCreate would create a second customer). The error then has
-  `maybe_applied=True` and the writer decides (look the customer up, or mark the operation failed).
-  A mutation is repeated only when it provably was not applied: the connection was never opened,
-  or Wave answered 429 (the rate limiter refuses a request before it is executed).
+- customerPatch sets absolute values (the writer sends the whole merged address), so repeating it
+  after an unknown outcome changes nothing more: it is repeated like a query;
+- the other mutations are NOT repeated once they may have reached Wave: a timeout, dropped
+  connection or 5xx leaves the outcome unknown (customerCreate would create a second customer). The
+  error then has `maybe_applied=True` and the caller decides. Such a mutation is repeated only when
+  it provably was not applied: the connection was never opened, or Wave answered 429 (the rate
+  limiter refuses a request before it is executed).
 
 GraphQL errors become typed exceptions: UNAUTHENTICATED (or HTTP 401/403) -> WaveAuthError, any
 other -> WaveGraphQLError with every message. The access token never appears in reprs, logs or
@@ -24,7 +27,6 @@ from __future__ import annotations
 import logging
 import random
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -32,8 +34,10 @@ from typing import Any
 
 import httpx
 
+from pipelines import clock as clocks
 from pipelines import settings
 from pipelines.errors import OperatorError
+from pipelines.retry import Retryable, RetryPolicy
 from pipelines.wave import queries
 
 log = logging.getLogger("pipelines.wave")
@@ -44,6 +48,9 @@ _AUTH_CODES = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "UNAUTHORIZED"})
 _ADDRESS_INPUT_KEYS = ("addressLine1", "addressLine2", "city", "provinceCode", "countryCode", "postalCode")
 RECORD_ERRORS = "__errors__"  # key on a customer node that Wave answered with errors inside it
 MAX_RESTARTS = 50  # customers(): give up when the list keeps shrinking under us (see _restart_bound)
+# mutations that set absolute values: repeating one whose outcome is unknown changes nothing more
+IDEMPOTENT_MUTATIONS = frozenset({"CustomerPatch"})
+AUTH_HINT = "check sources.wave.credentials.access_token, or run `make connect` to connect Wave again"
 
 
 # ---------------------------------------------------------------------- errors
@@ -166,32 +173,41 @@ class WaveClient:
     def __init__(
         self,
         graphql_url: str,
-        access_token: str,
+        access_token: str | Callable[[], str],
         *,
         timeout: float = 30.0,
-        max_retries: int = 5,
-        backoff_base: float = 0.5,
-        backoff_cap: float = 30.0,
-        max_retry_after: float = 120.0,
-        sleep: Callable[[float], None] = time.sleep,
+        max_retries: int = settings.RETRY_MAX,
+        backoff_base: float = settings.RETRY_BACKOFF_BASE,
+        backoff_cap: float = settings.RETRY_BACKOFF_CAP,
+        max_retry_after: float = settings.RETRY_MAX_WAIT,
+        clock: clocks.Clock | None = None,
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
         if not access_token:
             raise ValueError("Wave access token is empty (sources.wave.credentials.access_token)")
         self.graphql_url = graphql_url
-        self._token = _Secret(str(access_token))
+        # a full access token, or a provider of OAuth access tokens (wave/auth.py WaveTokens) that
+        # refreshes them; asked before every request, so a long run outlives a ~2 h token
+        self._access: Callable[[], str] = access_token if callable(access_token) else _Secret(str(access_token)).reveal
+        self._sent = ""  # the token last sent, for redacting error texts
         self.timeout = httpx.Timeout(timeout, connect=min(10.0, timeout))
-        self.max_retries, self.max_retry_after = max_retries, max_retry_after
-        self.backoff_base, self.backoff_cap = backoff_base, backoff_cap
-        self._sleep, self._rng = sleep, rng or random.Random()
+        self.clock: clocks.Clock = clock or clocks.current()
+        self.retry = retry or RetryPolicy(
+            clock=self.clock, max_retries=max_retries, backoff_base=backoff_base, backoff_cap=backoff_cap,
+            max_wait=max_retry_after, rng=rng or random.Random(), logger=log,
+        )
         self._transport = transport
         self._http: httpx.Client | None = None
         self._lock = threading.Lock()
         self.calls = 0  # HTTP requests sent, retries included
         self.calls_by_operation: Counter[str] = Counter()
-        self.retries = 0
         self.restarts = 0  # customers(): window restarts after the list shrank while paging
+
+    @property
+    def retries(self) -> int:
+        return self.retry.retries
 
     def __repr__(self) -> str:
         return f"WaveClient(graphql_url={self.graphql_url!r}, access_token=***)"
@@ -201,9 +217,11 @@ class WaveClient:
         """Build from dlt's config and secrets (sources.wave.*), e.g. for the writer."""
         import dlt
 
+        from pipelines.wave.auth import bearer_from_config
+
         kwargs: dict[str, Any] = {
             "graphql_url": dlt.config["sources.wave.graphql_url"],
-            "access_token": dlt.secrets["sources.wave.credentials.access_token"],
+            "access_token": bearer_from_config(),
         }
         return cls(**(kwargs | overrides))
 
@@ -361,70 +379,63 @@ class WaveClient:
     ) -> tuple[dict[str, Any] | None, list[Any], int]:
         """(data, errors, HTTP status) of one GraphQL answer, after the retries."""
         document = queries.validated()[operation]
-        mutation = operation in queries.MUTATIONS
+        mutation = operation in queries.MUTATIONS and operation not in IDEMPOTENT_MUTATIONS
         payload = {"query": document, "variables": dict(variables), "operationName": operation}
-        attempt = 0
-        while True:
+        attempts = [0]
+
+        def attempt() -> tuple[dict[str, Any] | None, list[Any], int]:
             with self._lock:
                 self.calls += 1
                 self.calls_by_operation[operation] += 1
-            wait, reason, unknown = None, "", False
+            attempts[0] += 1
+            reason = ""
             try:
-                response = self._client().post(self.graphql_url, json=payload)
+                response: httpx.Response | None = self._client().post(
+                    self.graphql_url, json=payload, headers=self._auth_headers()
+                )
+                not_sent = False
             except httpx.TransportError as exc:
-                response = None
-                not_sent = isinstance(exc, _NOT_SENT)
+                response, not_sent = None, isinstance(exc, _NOT_SENT)
                 reason = f"{type(exc).__name__} (timeout, refused or dropped connection)"
-                unknown = mutation and not not_sent
-                retry = not unknown
-            if response is not None:
-                status = response.status_code
-                if status in (401, 403):
-                    raise WaveAuthError(
-                        f"HTTP {status}: access token refused (sources.wave.credentials.access_token)",
-                        operation=operation,
-                        status=status,
-                    )
-                if status == 429 or status >= 500:
-                    reason = f"HTTP {status}"
-                    # a 429 is refused before execution; a 5xx may have executed a mutation
-                    unknown = mutation and status >= 500
-                    retry = not unknown
-                    wait = _retry_after(response) if status == 429 else None
-                    if wait is not None and wait > self.max_retry_after:
-                        retry = False
-                else:
-                    try:
-                        body = response.json()
-                    except ValueError:
-                        body = None
-                    if isinstance(body, dict) and ("data" in body or "errors" in body):
-                        data = body.get("data")
-                        return (
-                            data if isinstance(data, dict) else None,
-                            list(body.get("errors") or []),
-                            status,
-                        )
-                    # an answer cut short (or a proxy's page): as good as no answer
-                    reason = f"HTTP {status} without a GraphQL answer"
-                    unknown = mutation
-                    retry = not unknown
-            if not retry or attempt >= self.max_retries:
-                raise WaveTransportError(
-                    f"{reason} after {attempt + 1} attempt(s)"
-                    + ("; the mutation may have been applied" if unknown else ""),
-                    operation=operation,
-                    status=response.status_code if response is not None else 0,
-                    maybe_applied=unknown,
-                ) from None
-            if wait is None:
-                delay = min(self.backoff_cap, self.backoff_base * 2**attempt)
-                wait = delay / 2 + self._rng.uniform(0, delay / 2)  # equal jitter: never zero, never in step
-            attempt += 1
-            with self._lock:
-                self.retries += 1
-            log.warning("Wave %s: %s; retry %d in %.2fs", operation, reason, attempt, wait)
-            self._sleep(wait)
+            return self._judge(operation, mutation, response, not_sent, reason, attempts[0])
+
+        return self.retry.call(attempt, f"Wave {operation}")
+
+    def _judge(
+        self, operation: str, mutation: bool, response: httpx.Response | None, not_sent: bool, reason: str,
+        attempt: int,
+    ) -> tuple[dict[str, Any] | None, list[Any], int]:
+        """One attempt's answer, or Retryable, or the typed error (never raised inside an `except`: httpx
+        exceptions carry the request with its Authorization header)."""
+        wait, throttled, status = None, False, 0
+        if response is None:
+            unknown = mutation and not not_sent
+        else:
+            status = response.status_code
+            if status in (401, 403):
+                raise WaveAuthError(f"HTTP {status}: access token refused; {AUTH_HINT}", operation=operation,
+                                    status=status)
+            if status == 429 or status >= 500:
+                reason = f"HTTP {status}"
+                # a 429 is refused before execution; a 5xx may have executed a mutation
+                unknown, throttled = mutation and status >= 500, status == 429
+                wait = _retry_after(response) if throttled else None
+            else:
+                body = _json_or_none(response)
+                if isinstance(body, dict) and ("data" in body or "errors" in body):
+                    data = body.get("data")
+                    return data if isinstance(data, dict) else None, list(body.get("errors") or []), status
+                # an answer cut short (or a proxy's page): as good as no answer
+                reason, unknown = f"HTTP {status} without a GraphQL answer", mutation
+        final = WaveTransportError(
+            f"{reason} after {attempt} attempt(s)" + ("; the mutation may have been applied" if unknown else ""),
+            operation=operation,
+            status=status,
+            maybe_applied=unknown,
+        )
+        if unknown:
+            raise final
+        raise Retryable(reason, error=final, wait=wait, throttled=throttled)
 
     def _raise(self, operation: str, errors: list[Any], status: int) -> None:
         if not errors:
@@ -433,7 +444,7 @@ class WaveClient:
         codes = [((e.get("extensions") or {}).get("code") if isinstance(e, dict) else None) for e in errors]
         if any(code in _AUTH_CODES for code in codes) or status in (401, 403):
             raise WaveAuthError(
-                "; ".join(messages) + " (check sources.wave.credentials.access_token)",
+                "; ".join(messages) + f" ({AUTH_HINT})",
                 operation=operation,
                 status=status,
             )
@@ -468,16 +479,18 @@ class WaveClient:
         return connection
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._token.reveal(), "***")
+        return text.replace(self._sent, "***") if self._sent else text
+
+    def _auth_headers(self) -> dict[str, str]:
+        """The one place the credentials go into a request (read per request, so a token provider
+        that refreshes can stand in for the fixed token); remembers what it sent, for redaction."""
+        self._sent = self._access()
+        return {"Authorization": f"Bearer {self._sent}"}
 
     def _client(self) -> httpx.Client:
         if self._http is None:
             self._http = httpx.Client(
-                headers={
-                    "Authorization": f"Bearer {self._token.reveal()}",
-                    "Accept": "application/json",
-                    "User-Agent": "customer-sync",
-                },
+                headers={"Accept": "application/json", "User-Agent": "customer-sync"},
                 timeout=self.timeout,
                 transport=self._transport,
                 follow_redirects=False,
@@ -530,6 +543,13 @@ def _record_errors(errors: list[Any]) -> dict[int, list[str]]:
                 continue
         return {}  # not a record-level error: the caller raises
     return found
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
 
 
 def _retry_after(response: httpx.Response) -> float | None:

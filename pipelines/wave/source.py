@@ -41,6 +41,7 @@ from dlt.extract.source import DltSource
 
 from pipelines import settings
 from pipelines.pages import prefetched
+from pipelines.wave.auth import bearer_from_config
 from pipelines.wave.client import RECORD_ERRORS, WaveClient, format_ms, parse_ms
 
 log = logging.getLogger("pipelines.wave")
@@ -51,9 +52,10 @@ QUARANTINE_MEMORY = 1000  # digests of quarantined payloads remembered, so a re-
 
 @configspec
 class WaveCredentials(CredentialsConfiguration):
-    """sources.wave.credentials in secrets.toml."""
+    """sources.wave.credentials in secrets.toml: a full access token, or (sources.wave.auth = "oauth")
+    an OAuth app's client_id/client_secret, read by wave/auth.py."""
 
-    access_token: TSecretStrValue = None
+    access_token: TSecretStrValue | None = None
 
     def __repr__(self) -> str:
         return "WaveCredentials(access_token=***)"
@@ -76,7 +78,7 @@ def wave_source(
     """businesses, then customers (with customers_history and quarantine) of every business the token
     sees, or of `business_ids`. `client` (a WaveClient) may be passed by tests and benchmarks. The
     source carries `.client` (API call counts) and `.quarantined` (Counter per entity)."""
-    client = client or WaveClient(graphql_url, credentials.access_token)
+    client = client or WaveClient(graphql_url, bearer_from_config(credentials.access_token))
     catalogue = BusinessCatalogue(client, business_ids)
     quarantined: Counter[str] = Counter()
     overlap_ms = int(overlap_seconds * 1000)

@@ -8,17 +8,15 @@
   among the answers was edited after extraction: its operation is `stale`, skipped and recomputed next
   run, unless an earlier push already sent it (its outcome unknown after a crash) and the customer now
   holds exactly our values: then it succeeded, and is recorded so without a second patch.
-- The client never repeats a mutation whose outcome is unknown (5xx, timeout). customerPatch sets
-  values, so repeating it is safe: the writer does, up to `patch_retries` times with backoff. A patch
-  Wave refuses (didSucceed false, inputErrors, a GraphQL error about the input) is `rejected` with
-  Wave's messages; the other operations carry on.
+- customerPatch sets absolute values, so the client repeats it after a 5xx, a timeout or a dropped
+  answer within the run (the one retry policy, pipelines/retry.py). A patch Wave refuses (didSucceed
+  false, inputErrors, a GraphQL error about the input) is `rejected` with Wave's messages; the other
+  operations carry on.
 """
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import duckdb
@@ -38,10 +36,8 @@ from pipelines.wave.client import (
 class WaveWriter:
     system = "wave"
 
-    def __init__(self, client: WaveClient, *, patch_retries: int = 3, backoff_base: float = 0.5,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, client: WaveClient) -> None:
         self.client = client
-        self.patch_retries, self.backoff_base, self._sleep = patch_retries, backoff_base, sleep
         self.addresses: dict[str, dict[str, Any]] = {}  # record id -> address as extracted (Wave's read shape)
         self._confirmed: set[str] = set()
 
@@ -118,23 +114,14 @@ class WaveWriter:
             return Outcome("rejected", error=str(exc))
         except WaveTransportError as exc:
             return Outcome("failed", error=str(exc))
-        attempt = 0
-        while True:
-            try:
-                customer, errors = self.client.patch_customer(patch)
-                break
-            except WaveAuthError:
-                raise  # every other request would fail the same way: stop this system, keep the rows
-            except WaveTransportError as exc:
-                # maybe_applied: the client does not repeat a mutation it may have applied; a patch sets
-                # values, so repeating it is safe. Otherwise the client has used up its own retries.
-                if not exc.maybe_applied or attempt >= self.patch_retries:
-                    return Outcome("failed", error=str(exc))
-                delay = self.backoff_base * 2**attempt
-                self._sleep(delay / 2 + random.uniform(0, delay / 2))
-                attempt += 1
-            except WaveGraphQLError as exc:  # the input itself (or an unknown customer): not transient
-                return Outcome("rejected", error=str(exc))
+        try:
+            customer, errors = self.client.patch_customer(patch)
+        except WaveAuthError:
+            raise  # every other request would fail the same way: stop this system, keep the rows
+        except WaveTransportError as exc:  # the client's retries are used up: the next push resends it
+            return Outcome("failed", error=str(exc))
+        except WaveGraphQLError as exc:  # the input itself (or an unknown customer): not transient
+            return Outcome("rejected", error=str(exc))
         if customer is None or errors:
             reasons = "; ".join(f"{'.'.join(map(str, e.get('path') or [])) or 'input'}: {e.get('message')}"
                                 for e in errors) or "didSucceed false"

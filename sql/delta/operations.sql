@@ -3,6 +3,9 @@
 -- What the writer puts in sync.outbox: one operation per target record (update, or deactivate
 -- when active goes to false) carrying only the differing properties, and one create per cluster
 -- with no CustomPMS member (golden values plus external_refs of its source members).
+-- Properties in delta.property_violations are left out (the rest still goes); a create it marks
+-- blocks_create waits whole. Values are the target's projection (delta.projected_values). A
+-- member a person unlinked is removed from its former cluster's external_refs.
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), an update's on the record, its base version and its payload.
 -- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
@@ -26,6 +29,10 @@ changes as (
             as json_value
     from delta.property_deltas as d
     semi join scope as s on s.cluster_id = d.cluster_id
+    -- a held-back property stays out; the record's other properties still go
+    anti join delta.property_violations as v
+        on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
+        and v.property = d.property
     where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
 ),
 
@@ -49,13 +56,13 @@ source_members as (
 ),
 
 custompms_targets as (
-    -- the CustomPMS customers of the scope's clusters that have a present source member
+    -- the CustomPMS customers of the scope's clusters
     select p.cluster_id, p.record_id, s.scope_id, s.source_version, s.record_hash
     from sync.links as p
+    semi join scope as c on c.cluster_id = p.cluster_id
     inner join staging.stg_customers as s
         on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
     where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
-        and p.cluster_id in (select cluster_id from source_members)
 ),
 
 held_refs as (
@@ -72,24 +79,51 @@ member_refs as (
     inner join source_members as m on m.cluster_id = t.cluster_id
 ),
 
+unlinked_refs as (
+    -- members a person unlinked from the cluster (and not linked to it again): their references
+    -- leave its CustomPMS customer, so the origin pass can never bring them back
+    select distinct t.record_id, l.system || '.' || l.entity as system, l.record_id as id
+    from custompms_targets as t
+    inner join sync.links as l on l.cluster_id = t.cluster_id
+    where l.unlinked_at is not null and l.unlinked_reason = 'manual' and l.system <> 'custompms'
+        and not exists (
+            select 1 from sync.links as a
+            where a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
+                and a.entity = l.entity and a.record_id = l.record_id
+        )
+),
+
+refs_to_change as (
+    -- a member linked by a rule (or joined later) is missing, or an unlinked one is still named
+    select m.record_id
+    from member_refs as m
+    anti join held_refs as h on h.record_id = m.record_id and h.system = m.system and h.id = m.id
+    union
+    select u.record_id
+    from unlinked_refs as u
+    semi join held_refs as h on h.record_id = u.record_id and h.system = u.system and h.id = u.id
+),
+
+wanted_refs as (
+    -- what it names and its present members, without the unlinked ones
+    select record_id, system, id from held_refs
+    union
+    select record_id, system, id from member_refs
+    except
+    select record_id, system, id from unlinked_refs
+),
+
 ref_changes as (
-    -- a member linked by a rule (or joined later) is added to the CustomPMS customer's external_refs,
-    -- so CustomPMS shows where each customer comes from and a new state file finds the same links;
-    -- the payload keeps what it names and adds the missing members, sorted
+    -- the CustomPMS customer's external_refs follow its cluster, so CustomPMS shows where each
+    -- customer comes from and a new state file finds the same links; the payload holds them sorted
     select
         t.cluster_id, t.record_id, t.scope_id, t.source_version as base_version, t.record_hash as base_hash,
-        '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id) || ']' as refs
+        coalesce(
+            '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id) || ']', '[]'
+        ) as refs
     from custompms_targets as t
-    inner join (
-        select record_id, system, id from held_refs
-        union
-        select record_id, system, id from member_refs
-    ) as r on r.record_id = t.record_id
-    where t.record_id in (
-        select m.record_id
-        from member_refs as m
-        anti join held_refs as h on h.record_id = m.record_id and h.system = m.system and h.id = m.id
-    )
+    semi join refs_to_change as c on c.record_id = t.record_id
+    left join wanted_refs as r on r.record_id = t.record_id
     group by t.cluster_id, t.record_id, t.scope_id, t.source_version, t.record_hash
 ),
 
@@ -141,48 +175,26 @@ updates as (
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
 ),
 
-custompms_members as (
-    -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
-    select distinct cluster_id
-    from sync.links
-    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
-),
-
 create_clusters as (
-    select distinct m.cluster_id
-    from source_members as m
-    anti join custompms_members as p on p.cluster_id = m.cluster_id
-    where (select coalesce(max(value), true) from sync.options where name = 'create_in_custompms')
-),
-
-create_clusters_golden as (
-    select
-        g.cluster_id, g.name, g.code, g.email, g.phone, g.mobile, g.fax, g.website, g.notes, g.vat_number,
-        g.registration_number, g.currency, g.address_line1, g.address_line2, g.address_line3,
-        g.postal_code, g.city, g.region, g.country, g.contact_first_name, g.contact_last_name, g.active
-    from golden.cluster_values as g
-    semi join create_clusters as c on c.cluster_id = g.cluster_id
-),
-
-create_golden as (
-    unpivot create_clusters_golden
-    on name, code, email, phone, mobile, fax, website, notes, vat_number, registration_number, currency,
-        address_line1, address_line2, address_line3, postal_code, city, region, country,
-        contact_first_name, contact_last_name, active
-    into name property value g
+    -- a create whose required property is missing or held back waits whole
+    select c.cluster_id, c.external_refs
+    from delta.create_clusters as c
+    semi join scope as s on s.cluster_id = c.cluster_id
+    anti join delta.property_violations as v on v.cluster_id = c.cluster_id and v.blocks_create
 ),
 
 create_fields as (
     select
-        g.cluster_id, f.property, g.g.value as value, g.g.changed_at as changed_at,
-        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 1) end as parent,
-        case when contains(f.target_field, '.') then split_part(f.target_field, '.', 2) else f.target_field end
+        g.cluster_id, g.property, g.target_field, g.value, g.changed_at,
+        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 1) end as parent,
+        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 2) else g.target_field end
             as field,
-        case when f.property = 'active' then to_json(g.g.value = 'true') else to_json(g.g.value) end as json_value
-    from create_golden as g
-    inner join delta.target_fields as f
-        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = g.property
-    where g.g.value is not null
+        case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
+    from delta.projected_values as g
+    inner join create_clusters as c on c.cluster_id = g.cluster_id
+    anti join delta.property_violations as v
+        on v.record_id is null and v.cluster_id = g.cluster_id and v.property = g.property
+    where g.target_system = 'custompms' and g.target_entity = 'customers'
 ),
 
 create_nested as (
@@ -195,15 +207,8 @@ create_nested as (
 ),
 
 create_refs as (
-    select
-        cluster_id,
-        'external_refs' as field,
-        '[' || string_agg(
-            to_json({'system': system || '.' || entity, 'id': record_id}), ',' order by system, entity, record_id
-        ) || ']' as json_value
-    from source_members
-    where cluster_id in (select cluster_id from create_clusters)
-    group by cluster_id
+    select cluster_id, 'external_refs' as field, cast(external_refs as varchar) as json_value
+    from create_clusters
 ),
 
 create_payload_fields as (

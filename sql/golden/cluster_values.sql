@@ -2,12 +2,16 @@
 -- unique_key: cluster_id
 -- The golden record, per cluster, on one wide row: for each property the winning value, its change
 -- time and the member it came from (its place in member_records, 'system.entity:record_id' in tie
--- order). The latest change wins (per
--- property, not per record); empty never overwrites non-empty; ties break by sync.system_priority,
--- then by record. Deleted or archived members contribute nothing, except that when every source
--- member is gone (option deactivate_on_delete) their active=false, timed at the delete, takes part.
--- golden.cluster_properties (one row per cluster and property) and golden.customers (canonical
--- columns) are views of it.
+-- order). The latest change wins (per property, not per record); empty never overwrites non-empty;
+-- ties break by sync.system_priority, then by record. Deleted or archived members contribute
+-- nothing, except that when every source member is gone (option deactivate_on_delete) their
+-- active=false, timed at the delete, takes part; and a cluster with no CustomPMS customer whose
+-- every source member is gone (archived or deleted when we first saw it: option
+-- create_archived_at_first_sight) takes their last values, for an inactive create. A value
+-- staging.source_violations says does not contribute (invalid email, unknown country or currency)
+-- is skipped. A truncation the product wrote (ending in ' [truncated]', see delta.projected_values)
+-- loses a tie against the value it was cut from. golden.cluster_properties (one row per cluster and
+-- property) and golden.customers (canonical columns) are views of it.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -29,10 +33,10 @@ linked as (
 
 members as (
     select
-        k.cluster_id, k.tie, r.system, r.entity, r.record_id, r.is_deleted,
-        r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website, r.notes, r.vat_number,
-        r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3, r.postal_code,
-        r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
+        k.cluster_id, k.tie, r.system, r.entity, r.record_id, r.is_deleted, r.observed_echoes,
+        r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website,
+        r.notes, r.vat_number, r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3,
+        r.postal_code, r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
     from linked as k
     inner join golden.record_values as r
         on r.system = k.system and r.entity = k.entity and r.record_id = k.record_id
@@ -47,25 +51,47 @@ gone_clusters as (
         and (select coalesce(max(value), false) from sync.options where name = 'deactivate_on_delete')
 ),
 
+gone_without_custompms as (
+    -- gone before a CustomPMS customer was made for them: their last values make the create
+    select cluster_id
+    from members
+    group by cluster_id
+    having bool_and(is_deleted and system <> 'custompms')
+        and (select coalesce(max(value), true) from sync.options where name = 'create_archived_at_first_sight')
+),
+
+invalid_values as (
+    -- per record, the properties whose value breaks the canonical rules
+    select system, entity, record_id, list(distinct property) as properties
+    from staging.source_violations
+    where not contributes
+    group by system, entity, record_id
+),
+
 contributions as (
-    -- present members offer every value; the source members of a gone cluster offer their active
+    -- present members offer every valid value; the source members of a gone cluster offer their active
     select
         m.cluster_id,
         m.tie,
+        m.observed_echoes,
         m.name, m.code, m.email, m.phone, m.mobile, m.fax, m.website,
         m.notes, m.vat_number, m.registration_number, m.currency, m.address_line1, m.address_line2, m.address_line3,
         m.postal_code, m.city, m.region, m.country, m.contact_first_name, m.contact_last_name, m.active,
-        not m.is_deleted as present,
+        not m.is_deleted or w.cluster_id is not null as present,
         m.system <> 'custompms' and g.cluster_id is not null as gone,
+        coalesce(i.properties, []) as invalid,
         m.system || '.' || m.entity || ':' || m.record_id as source
     from members as m
     left join gone_clusters as g on g.cluster_id = m.cluster_id
+    left join gone_without_custompms as w on w.cluster_id = m.cluster_id
+    left join invalid_values as i on i.system = m.system and i.entity = m.entity and i.record_id = m.record_id
 ),
 
 ranked as (
     -- per offered value one number that sorts the winner first: the newest change in microseconds (a
-    -- missing change time after every other; times beyond some 3,000 years from 1970 count as that
-    -- far), times 64, plus the place in a tie (a cluster has a member per system and entity)
+    -- missing change time after every other; times beyond some 1,500 years from 1970 count as that
+    -- far), times 128, then our own truncation after the value it was cut from (64), then the place in
+    -- a tie (a cluster has a member per system and entity)
     select
         cluster_id,
         tie,
@@ -91,89 +117,131 @@ ranked as (
         contact_first_name.value as contact_first_name_value, contact_first_name.changed_at as contact_first_name_changed_at,
         contact_last_name.value as contact_last_name_value, contact_last_name.changed_at as contact_last_name_changed_at,
         active.value as active_value, active.changed_at as active_changed_at,
-        case when present and name.value is not null then
-            coalesce(least(greatest(-epoch_us(name.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and name.value is not null
+                and not list_contains(invalid, 'name') then
+            coalesce(least(greatest(-epoch_us(name.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'name') and name.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as name_rank,
-        case when present and code.value is not null then
-            coalesce(least(greatest(-epoch_us(code.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and code.value is not null
+                and not list_contains(invalid, 'code') then
+            coalesce(least(greatest(-epoch_us(code.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'code') and code.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as code_rank,
-        case when present and email.value is not null then
-            coalesce(least(greatest(-epoch_us(email.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and email.value is not null
+                and not list_contains(invalid, 'email') then
+            coalesce(least(greatest(-epoch_us(email.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'email') and email.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as email_rank,
-        case when present and phone.value is not null then
-            coalesce(least(greatest(-epoch_us(phone.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and phone.value is not null
+                and not list_contains(invalid, 'phone') then
+            coalesce(least(greatest(-epoch_us(phone.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'phone') and phone.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as phone_rank,
-        case when present and mobile.value is not null then
-            coalesce(least(greatest(-epoch_us(mobile.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and mobile.value is not null
+                and not list_contains(invalid, 'mobile') then
+            coalesce(least(greatest(-epoch_us(mobile.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'mobile') and mobile.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as mobile_rank,
-        case when present and fax.value is not null then
-            coalesce(least(greatest(-epoch_us(fax.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and fax.value is not null
+                and not list_contains(invalid, 'fax') then
+            coalesce(least(greatest(-epoch_us(fax.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'fax') and fax.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as fax_rank,
-        case when present and website.value is not null then
-            coalesce(least(greatest(-epoch_us(website.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and website.value is not null
+                and not list_contains(invalid, 'website') then
+            coalesce(least(greatest(-epoch_us(website.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'website') and website.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as website_rank,
-        case when present and notes.value is not null then
-            coalesce(least(greatest(-epoch_us(notes.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and notes.value is not null
+                and not list_contains(invalid, 'notes') then
+            coalesce(least(greatest(-epoch_us(notes.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'notes') and notes.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as notes_rank,
-        case when present and vat_number.value is not null then
-            coalesce(least(greatest(-epoch_us(vat_number.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and vat_number.value is not null
+                and not list_contains(invalid, 'vat_number') then
+            coalesce(least(greatest(-epoch_us(vat_number.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'vat_number') and vat_number.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as vat_number_rank,
-        case when present and registration_number.value is not null then
-            coalesce(least(greatest(-epoch_us(registration_number.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and registration_number.value is not null
+                and not list_contains(invalid, 'registration_number') then
+            coalesce(least(greatest(-epoch_us(registration_number.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'registration_number') and registration_number.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as registration_number_rank,
-        case when present and currency.value is not null then
-            coalesce(least(greatest(-epoch_us(currency.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and currency.value is not null
+                and not list_contains(invalid, 'currency') then
+            coalesce(least(greatest(-epoch_us(currency.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'currency') and currency.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as currency_rank,
-        case when present and address_line1.value is not null then
-            coalesce(least(greatest(-epoch_us(address_line1.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and address_line1.value is not null
+                and not list_contains(invalid, 'address_line1') then
+            coalesce(least(greatest(-epoch_us(address_line1.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'address_line1') and address_line1.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as address_line1_rank,
-        case when present and address_line2.value is not null then
-            coalesce(least(greatest(-epoch_us(address_line2.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and address_line2.value is not null
+                and not list_contains(invalid, 'address_line2') then
+            coalesce(least(greatest(-epoch_us(address_line2.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'address_line2') and address_line2.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as address_line2_rank,
-        case when present and address_line3.value is not null then
-            coalesce(least(greatest(-epoch_us(address_line3.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and address_line3.value is not null
+                and not list_contains(invalid, 'address_line3') then
+            coalesce(least(greatest(-epoch_us(address_line3.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'address_line3') and address_line3.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as address_line3_rank,
-        case when present and postal_code.value is not null then
-            coalesce(least(greatest(-epoch_us(postal_code.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and postal_code.value is not null
+                and not list_contains(invalid, 'postal_code') then
+            coalesce(least(greatest(-epoch_us(postal_code.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'postal_code') and postal_code.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as postal_code_rank,
-        case when present and city.value is not null then
-            coalesce(least(greatest(-epoch_us(city.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and city.value is not null
+                and not list_contains(invalid, 'city') then
+            coalesce(least(greatest(-epoch_us(city.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'city') and city.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as city_rank,
-        case when present and region.value is not null then
-            coalesce(least(greatest(-epoch_us(region.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and region.value is not null
+                and not list_contains(invalid, 'region') then
+            coalesce(least(greatest(-epoch_us(region.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'region') and region.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as region_rank,
-        case when present and country.value is not null then
-            coalesce(least(greatest(-epoch_us(country.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and country.value is not null
+                and not list_contains(invalid, 'country') then
+            coalesce(least(greatest(-epoch_us(country.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'country') and country.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as country_rank,
-        case when present and contact_first_name.value is not null then
-            coalesce(least(greatest(-epoch_us(contact_first_name.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and contact_first_name.value is not null
+                and not list_contains(invalid, 'contact_first_name') then
+            coalesce(least(greatest(-epoch_us(contact_first_name.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'contact_first_name') and contact_first_name.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as contact_first_name_rank,
-        case when present and contact_last_name.value is not null then
-            coalesce(least(greatest(-epoch_us(contact_last_name.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when present and contact_last_name.value is not null
+                and not list_contains(invalid, 'contact_last_name') then
+            coalesce(least(greatest(-epoch_us(contact_last_name.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'contact_last_name') and contact_last_name.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as contact_last_name_rank,
-        case when (present or gone) and active.value is not null then
-            coalesce(least(greatest(-epoch_us(active.changed_at), -100000000000000000), 100000000000000000),
-                100000000000000001) * 64 + least(tie, 63)
+        case when (present or gone) and active.value is not null
+                and not list_contains(invalid, 'active') then
+            coalesce(least(greatest(-epoch_us(active.changed_at), -50000000000000000), 50000000000000000), 50000000000000000 + 1) * 128
+                + coalesce(map_contains(observed_echoes, 'active') and active.value like '% [truncated]', false)::integer * 64
+                + least(tie, 63)
         end as active_rank
     from contributions
 ),

@@ -2,7 +2,8 @@
 -- step: pipelines.models.identity:apply_links
 -- writes: sync.links, sync.match_conflicts, sync.match_candidates
 -- New links for records no active link covers (identity.link_candidates), for ONE pass:
--- getvariable('match_rule') names it. The step (pipelines/models/identity.py) evaluates this model once per pass, in order:
+-- getvariable('match_rule') names it. The step (pipelines/models/identity.py) evaluates this model
+-- once per pass, in order:
 -- 'origin' (a CustomPMS customer whose external_refs name a record), every enabled
 -- auto-linking rule by priority, then 'unmatched' (each remaining record starts its own
 -- cluster), appending each pass's links to sync.links before the next pass runs.
@@ -95,11 +96,14 @@ offered_keys as (
 ),
 
 linked_keys as (
-    -- what the existing clusters offer in this pass, of the keys the unlinked records offer
+    -- what the existing clusters offer in this pass, of the keys the unlinked records offer (a deleted
+    -- member's keys attract nobody)
     select l.cluster_id, l.system, l.entity, l.record_id, k.match_key
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
     semi join offered_keys as o on o.match_key = k.match_key
+    anti join staging.stg_customers as d
+        on d.system = l.system and d.entity = l.entity and d.record_id = l.record_id and d.is_deleted
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l

@@ -1,6 +1,9 @@
 -- materialized: incremental
 -- unique_key: system, entity, record_id
--- The normalised value each exact merge rule compares, per current (not deleted) record.
+-- The normalised value each exact merge rule compares, per current record. Deleted and archived
+-- records have keys too, so one archived before we first saw it joins its customer's cluster
+-- instead of starting a duplicate (option create_archived_at_first_sight); link_proposals
+-- ignores the keys of deleted members that are linked already.
 -- Staging already normalised the values (VAT without separators, lower-case email), so a key
 -- is the canonical value itself; rules name the property they compare (sync.match_rules).
 with scope as (
@@ -32,7 +35,7 @@ keyed as (
         end as match_key
     from staging.stg_customers as s
     cross join rules as r
-    where not s.is_deleted and (getvariable('since') is null or s._transformed_at > getvariable('since'))
+    where getvariable('since') is null or s._transformed_at > getvariable('since')
 )
 
 select

@@ -20,10 +20,12 @@ from pipelines.custompms.client import (
     ValidationFailed,
     VersionMismatch,
 )
+from pipelines.retry import RetryPolicy, WaitBudget
 from pipelines.sandbox.common import Clock, FaultConfig, ServerThread
 from pipelines.sandbox.custompms import CustomPMSStore, create_app
 
 KEY = settings.SANDBOX_CUSTOMPMS_KEY
+START = 1_767_225_600.0  # 2026-01-01T00:00:00Z, for frozen clocks
 
 
 class RecordingClock(Clock):
@@ -188,12 +190,35 @@ def test_429_waits_retry_after(sandbox, client):
     assert len(client.clock.waits) == 2 and min(client.clock.waits) >= 1  # Retry-After is whole seconds
 
 
+def test_a_429_burst_longer_than_the_5xx_retries_is_sat_out(sandbox):
+    """429s are counted apart from 5xx/drops (a 429 is refused before processing): a burst of 8 outlasts
+    max_retries=5 but not the policy's 10 throttled repeats. The issue's extraction failure."""
+    set_faults(sandbox.faults, burst_429=8)
+    clock = Clock.frozen(START)
+    with CustomPMSClient(sandbox.url, KEY, max_retries=5, clock=clock) as pms:
+        assert len(next(pms.list_customers(limit=5))) == 5
+    assert pms.total_calls == 9 and pms.retries == 8
+    assert clock.now() - START == 8  # Retry-After: 1, eight times, in virtual time
+
+
 def test_429_without_retry_budget_is_typed(sandbox):
     set_faults(sandbox.faults, burst_429=3)
-    with CustomPMSClient(sandbox.url, KEY, max_retries=1, clock=RecordingClock()) as pms:
+    clock = Clock.frozen(START)
+    with CustomPMSClient(sandbox.url, KEY, retry=RetryPolicy(clock=clock, max_throttled=1), clock=clock) as pms:
         with pytest.raises(RateLimited) as caught:
             pms.get_customer("cus_x")
     assert caught.value.status == 429 and pms.total_calls == 2
+
+
+def test_429_waits_are_bounded_by_the_runs_throttle_budget(sandbox):
+    """A run spends at most its budget waiting on 429s, summed over all calls of the client."""
+    set_faults(sandbox.faults, burst_429=10)
+    clock = Clock.frozen(START)
+    policy = RetryPolicy(clock=clock, throttle_budget=WaitBudget(3.0))
+    with CustomPMSClient(sandbox.url, KEY, retry=policy, clock=clock) as pms:
+        with pytest.raises(RateLimited):
+            pms.get_customer("cus_x")
+    assert pms.total_calls == 4 and policy.throttle_budget.spent == 3.0
 
 
 def test_post_without_key_is_never_retried(sandbox, client):
@@ -270,3 +295,26 @@ def test_async_writes_are_bounded_and_retried(sandbox):
     assert [row["notes"] for row in rows] == ["n"] * 20 and {row["version"] for row in rows} == {2}
     assert 1 < transport.peak <= 4
     assert pms.calls["POST"] >= 20 and pms.retries > 0
+
+
+def test_a_spent_window_is_waited_for_by_the_next_process_not_bounced_off(tmp_path):
+    """`RateLimit-Remaining: 0` pauses until `RateLimit-Reset`; the pause is kept in the sync state, so
+    a new client (a new process) waits too instead of collecting a 429. Frozen clock shared with the
+    emulator: the wait is what moves time."""
+    from pipelines.budgets import ApiState
+
+    clock = Clock.frozen(START + 1)
+    store = CustomPMSStore(clock)
+    store.load_seed({"customers": [customer(i) for i in range(3)]})
+    store.rate_limit, store.rate_window = 3, 60
+    server = ServerThread(create_app(store, clock=clock)).start()
+    try:
+        with CustomPMSClient(server.url, KEY, clock=clock, state=ApiState("custompms", tmp_path / "s.duckdb")) as a:
+            for _ in range(3):
+                next(a.list_customers(limit=1))
+        with CustomPMSClient(server.url, KEY, clock=clock, state=ApiState("custompms", tmp_path / "s.duckdb")) as b:
+            assert len(next(b.list_customers(limit=5))) == 3
+        assert b.total_calls == 1 and b.retries == 0  # no 429: it waited for the window first
+        assert clock.now() == START + 60  # the window's end
+    finally:
+        server.stop()

@@ -120,16 +120,37 @@ def test_the_same_property_edited_in_two_systems_takes_the_latest(sandbox):
 
 
 def test_a_rejected_operation_fails_alone_and_status_asks_for_a_person(sandbox, capsys):
-    # Exact takes remarks CustomPMS cannot: notes are at most 4,000 characters there (422)
-    sandbox.exact.add_account(101, {"Name": "Long Notes BV", "Code": "1003", "Remarks": "x" * 5000})
+    # a region CustomPMS and Exact take but Wave refuses: NL-ZZ is no province of NL (inputErrors)
+    sync(sandbox)
+    acme = exact_account(sandbox, 101, "Acme")
+    pms = pms_by_ref(sandbox, "exact.accounts", acme["ID"])
+    time.sleep(0.01)
+    sandbox.custompms.admin_edit(pms["id"], {"address": {"region": "ZZ"}})
     code = sandbox.cli("sync")
     run = last_run(sandbox)
     assert code == 1 and run["status"] == "partial" and run["ops_failed"] >= 1
     assert run["ops_succeeded"] == run["ops_sent"] - run["ops_failed"]  # the others went through
+    assert exact_account(sandbox, 101, "Acme")["State"] == "ZZ"
     assert sandbox.cli("status") == 1
     dead = sandbox.sql("select status, last_error from sync.outbox where status in ('failed', 'dead')")
-    assert dead and "notes" in dead[0][1].lower()
+    assert dead and "province" in dead[0][1].lower()
     assert json.loads(sandbox.sql("select api_calls from sync.runs order by started_at desc limit 1")[0][0])
+
+
+def test_an_oversized_note_is_held_back_and_the_rest_of_the_record_goes(sandbox):
+    # Exact takes remarks CustomPMS cannot (notes at most 4,000 characters): validated before
+    # sending, the note is held back (delta.property_violations) and the customer is created without it
+    account = sandbox.exact.add_account(101, {"Name": "Long Notes BV", "Code": "1003", "Remarks": "x" * 5000})
+    sandbox.cli("sync")  # its exit code for a held-back value follows sync.quarantine (helper S)
+    run = last_run(sandbox)
+    assert run["ops_failed"] == 0 and run["ops_succeeded"] == run["ops_sent"] > 0
+    pms = pms_by_ref(sandbox, "exact.accounts", account["ID"])
+    assert pms["name"] == "Long Notes BV" and pms["notes"] is None
+    held = "select target_system, record_id, property, kind from delta.property_violations"
+    assert [tuple(row) for row in sandbox.sql(held)] == [("custompms", None, "notes", "oversized")]  # the create's
+    sandbox.cli("sync")
+    assert (last_run(sandbox)["deltas"], last_run(sandbox)["ops_sent"]) == (0, 0)  # a stable, stated state
+    assert [tuple(row) for row in sandbox.sql(held)] == [("custompms", pms["id"], "notes", "oversized")]
 
 
 def test_plan_shows_what_push_would_send_and_sends_nothing(sandbox, capsys):

@@ -182,9 +182,13 @@ def apply_operations(con, raw: Raw, at: float, systems: tuple[str, ...] = ("cust
         refs = json.loads(payload).get("external_refs") if system == "custompms" else None
         if operation == "create":
             record_id = "cus_" + op_id[3:15]
-            values = dict(
+            values = dict(  # what the create sends: the projection, minus held-back properties
                 con.execute(
-                    "select property, value from golden.cluster_properties where cluster_id = ?", [cluster_id]
+                    "select property, value from delta.projected_values as v where cluster_id = ?"
+                    " and target_system = 'custompms' and target_entity = 'customers' and not exists ("
+                    "  select 1 from delta.property_violations as h where h.record_id is null"
+                    "  and h.cluster_id = v.cluster_id and h.property = v.property)",
+                    [cluster_id],
                 ).fetchall()
             )
             fields = {k: v for k, v in values.items() if k != "active"}
@@ -196,9 +200,11 @@ def apply_operations(con, raw: Raw, at: float, systems: tuple[str, ...] = ("cust
                 [cluster_id, record_id],
             )
         else:
-            changes = con.execute(
-                "select property, new_value, target_value from delta.property_deltas "
-                "where target_system = ? and target_entity = ? and record_id = ?",
+            changes = con.execute(  # the operation's properties: held-back ones stay out
+                "select property, new_value, target_value from delta.property_deltas as d "
+                "where target_system = ? and target_entity = ? and record_id = ? and not exists ("
+                " select 1 from delta.property_violations as h where h.target_system = d.target_system"
+                " and h.target_entity = d.target_entity and h.record_id = d.record_id and h.property = d.property)",
                 [system, entity, record_id],
             ).fetchall()
             mapping = RAW_COLUMN[(system, entity)]

@@ -164,3 +164,41 @@ def test_two_divisions_run_at_their_limits_without_a_429(tmp_path):
         assert minutes < 3.05, minutes
     finally:
         emu.stop()
+
+
+def test_fifteen_rejections_send_nine_and_leave_the_rest_pending_with_the_reason(emu, capsys):
+    """Exact blocks an endpoint for an hour after more than 10 errors in an hour: of 15 operations Exact
+    rejects, 9 are sent (and die with Exact's reason), 6 stay pending with the reason, and nothing more
+    goes there until the hour is over, also from the next push (the count is kept in the sync state)."""
+    from pipelines import cli
+    from pipelines.budgets import ApiState
+
+    for i in range(7):
+        emu.exact.add_account(DIV, {"Name": f"Extra {i}", "Code": f"X{i:03d}"})
+    accounts = emu.land_exact()
+    assert len(accounts) == 15
+    set_deltas(emu.db, account_ops(accounts, {i: {"Code": "C" * 19} for i in accounts}))  # > 18 characters: 400
+    recorder = Recorder()
+    run = emu.push(("exact",), exact={"transport": recorder, "state": ApiState("exact", emu.db)})
+    assert recorder.count("PUT", "crm/Accounts") == 9 and recorder.statuses.count(400) == 9
+    assert statuses(emu.db) == {"dead": 9, "pending": 6}
+    assert run.ops["sent"] == 9 and run.ops["failed"] == 9
+    reasons = sql(emu.db, "select distinct last_error from sync.outbox where status = 'pending'")
+    assert len(reasons) == 1 and "9 errors there in the last hour" in reasons[0][0]
+    assert any("6 operation(s) deferred" in problem for problem in run.problems)
+    stats = httpx.get(f"{emu.url('exact')}/_sandbox/exact/stats").json()
+    assert stats["errors"] == {f"sandbox-client|{DIV}|crm/accounts": 9} and stats["blocked"] == []
+
+    capsys.readouterr()
+    cli.main(["--db", str(emu.db), "status"])
+    out = capsys.readouterr().out
+    assert "API limits in force" in out and "sending stopped until" in out and "9 errors there" in out
+
+    recorder = Recorder()  # the next push, within the hour: nothing is sent, the rows keep waiting
+    emu.push(("exact",), exact={"transport": recorder, "state": ApiState("exact", emu.db)})
+    assert recorder.count("PUT", "crm/Accounts") == 0 and statuses(emu.db) == {"dead": 9, "pending": 6}
+
+    emu.clock.advance(3600)  # the hour is over: the rest is sent (and rejected, but only 6 errors)
+    recorder = Recorder()
+    emu.push(("exact",), exact={"transport": recorder, "state": ApiState("exact", emu.db)})
+    assert recorder.count("PUT", "crm/Accounts") == 6 and statuses(emu.db) == {"dead": 15}

@@ -86,7 +86,7 @@ def test_a_patch_whose_answer_was_lost_is_repeated_and_one_applied_before_a_cras
     emu.clock.advance(1)
     emu.wave.patch_customer(ids[-1], {"name": f"Renamed {len(ids) - 1}"})
     emu.faults["wave"].error_rate = 0.4  # 5xx: the client cannot know whether a mutation ran
-    run = emu.push(("wave",), wave={"max_retries": 8}, wave_writer={"patch_retries": 12})
+    run = emu.push(("wave",), wave={"max_retries": 12})
     assert statuses(emu.db) == {"succeeded": len(ids)}, run.problems
     assert all(current(emu, i)["name"] == f"Renamed {n}" for n, i in enumerate(ids))
     assert run.ops["sent"] == len(ids) - 1  # the crashed one was recognised, not sent again

@@ -10,6 +10,7 @@ import time
 
 import httpx
 import pytest
+import yaml
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
@@ -346,6 +347,35 @@ def test_malformed_json_is_400(shared):
     ):
         error_of(answer, 400, "bad_request")
     assert len(shared.all()) == SEEDED
+
+
+def contract() -> dict:
+    return yaml.safe_load((settings.ROOT / "pipelines" / "custompms" / "openapi.yaml").read_text())["paths"]
+
+
+def test_every_400_of_a_write_is_in_the_contract(shared):
+    """A contract check: the emulator answers 400 for a malformed body or an empty Idempotency-Key, so
+    the OpenAPI file lists 400 for POST and PATCH."""
+    row = shared.all()[0]
+    empty_key = shared.http.post("/api/v1/customers", json=customer(990), headers={"Idempotency-Key": ""})
+    error_of(empty_key, 400, "bad_request")
+    malformed = shared.http.patch(f"/api/v1/customers/{row['id']}", content=b"{",
+                                  headers={"Content-Type": "application/json"})
+    error_of(malformed, 400, "bad_request")
+    paths = contract()
+    assert "400" in paths["/api/v1/customers"]["post"]["responses"]
+    assert "400" in paths["/api/v1/customers/{id}"]["patch"]["responses"]
+
+
+def test_a_405_names_the_methods_the_contract_has_for_the_path(shared):
+    paths = contract()
+    for path, concrete in (("/api/v1/customers", "/api/v1/customers"),
+                           ("/api/v1/customers/{id}", "/api/v1/customers/cus_x")):
+        answer = shared.http.put(concrete, json={})
+        error_of(answer, 405, "method_not_allowed")
+        allowed = {method.strip() for method in answer.headers["Allow"].split(",")}
+        documented = {method.upper() for method in paths[path] if method != "parameters"}
+        assert allowed - {"HEAD"} == documented, path
 
 
 @pytest.mark.parametrize(

@@ -130,7 +130,9 @@ def test_authorization_code_flow_single_use_and_short_lived(sb):
         "response_type": "code",
         "state": "xyz",
     }
-    answer = sb.http.get(f"{sb.url}/api/oauth2/auth", params=params)
+    page = sb.http.get(f"{sb.url}/api/oauth2/auth", params=params)  # the login-and-consent page
+    assert page.status_code == 200 and 'name="decision"' in page.text
+    answer = sb.http.post(f"{sb.url}/api/oauth2/auth", data={**params, "decision": "allow"})
     assert answer.status_code == 302
     location = answer.headers["location"]
     assert location.startswith("http://localhost/cb?") and "%21" in location and "state=xyz" in location
@@ -145,7 +147,8 @@ def test_authorization_code_flow_single_use_and_short_lived(sb):
     assert again.status_code == 400 and again.json()["error"] == "invalid_grant"
 
     late = parse_qs(
-        urlsplit(sb.http.get(f"{sb.url}/api/oauth2/auth", params=params).headers["location"]).query
+        urlsplit(sb.http.post(f"{sb.url}/api/oauth2/auth", data={**params, "decision": "allow"})
+                 .headers["location"]).query
     )
     sb.clock.advance(181)
     assert sb.token(**{**form, "code": late["code"][0]}).json()["error"] == "invalid_grant"
@@ -155,17 +158,56 @@ def test_authorization_code_flow_single_use_and_short_lived(sb):
 def test_refresh_tokens_rotate_and_early_refresh_is_refused(sb):
     first = sb.tokens
     assert isinstance(first["expires_in"], str) and first["expires_in"] == "600"
-    # the bootstrap token was single use
-    assert sb.token(refresh_token=settings.SANDBOX_EXACT_REFRESH_TOKEN).json()["error"] == "invalid_grant"
+    # the bootstrap token was single use: a rotated-away token is "Old refresh token used."
+    spent = sb.token(refresh_token=settings.SANDBOX_EXACT_REFRESH_TOKEN)
+    assert spent.status_code == 401
+    assert spent.json() == {"error": "unauthorized_client", "error_description": "Old refresh token used."}
+    assert sb.token(refresh_token="never-issued").json()["error"] == "invalid_grant"
     # refreshing within 570 s of the last issue is refused, and does not spend the refresh token
     early = sb.token(refresh_token=first["refresh_token"])
-    assert early.status_code == 401 and "Access Token not expired" in early.text
+    assert early.status_code == 400
+    assert early.json() == {"error": "access_denied",
+                            "error_description": "Rate limit exceeded: access_token not expired"}
     sb.clock.advance(571)
     second = sb.token(refresh_token=first["refresh_token"])
     assert second.status_code == 200 and second.json()["refresh_token"] != first["refresh_token"]
     old = sb.token(refresh_token=first["refresh_token"])
-    assert old.status_code == 400
-    assert old.json()["error"] == "invalid_grant" and old.json()["error_description"]
+    assert old.status_code == 401 and old.json()["error"] == "unauthorized_client"
+
+
+def test_the_older_early_refresh_shape_is_a_401_with_www_authenticate(sb):
+    sb.admin("PUT", "/settings", {"early_refresh_status": 401})
+    early = sb.token(refresh_token=sb.tokens["refresh_token"])
+    assert early.status_code == 401 and "Access Token not expired" in unquote(early.headers["WWW-Authenticate"])
+
+
+def test_a_refresh_token_unused_for_30_days_expires(sb):
+    sb.clock.advance(30 * 86400 + 1)
+    expired = sb.token(refresh_token=sb.tokens["refresh_token"])
+    assert expired.status_code == 400 and expired.json()["error"] == "invalid_request"
+    assert expired.json()["error_description"].startswith("The refresh token expired at 2026-01-31 ")
+    assert "and it is now 2026-01-31 " in expired.json()["error_description"]
+
+
+def test_refused_token_calls_count_towards_the_hourly_error_limit(sb):
+    for _ in range(11):
+        assert sb.token(refresh_token=sb.tokens["refresh_token"]).status_code == 400  # too early
+    blocked = sb.token(refresh_token=sb.tokens["refresh_token"])
+    assert blocked.status_code == 403 and "Too many errors" in blocked.json()["error_description"]
+    assert sb.admin("GET", "/stats").json()["blocked"] == [f"{settings.SANDBOX_EXACT_CLIENT_ID}|None|oauth2/token"]
+
+
+def test_the_daily_cap_of_token_calls_answers_429_until_midnight(sb):
+    sb.admin("PUT", "/settings", {"token_limit": 2})  # the setup's call was the first of the day
+    sb.clock.advance(600)
+    sb.refresh()
+    sb.clock.advance(600)
+    capped = sb.token(refresh_token=sb.tokens["refresh_token"])
+    assert capped.status_code == 429 and capped.json()["error"] == "access_denied"
+    assert "per day" in capped.json()["error_description"]
+    assert "X-RateLimit-Remaining" not in capped.headers
+    sb.clock.advance(MIDNIGHT + 86400 - sb.clock.now())
+    sb.refresh()
 
 
 def test_api_auth_failures(sb):
@@ -383,6 +425,25 @@ def test_divisions_and_departments(sb):
     assert [row["Code"] for row in sb.rows(f"{DIV}/hrm/Departments")] == ["D01"]
 
 
+def test_admin_division_edit_as_a_user(sb):
+    before = sb.rows(f"{DIV}/system/Divisions", {"$select": "Code,Description,Modified"})[0]
+    sb.clock.advance(5)
+    edited = sb.admin("PATCH", f"/{DIV}", {"Description": "Main Holding", "VATNumber": "NL001B01"}).json()
+    assert edited["Description"] == "Main Holding" and edited["Modified"] != before["Modified"]
+    row = sb.rows(f"{DIV}/system/Divisions", {"$select": "Code,Description,VATNumber"})[0]
+    assert (row["Description"], row["VATNumber"]) == ("Main Holding", "NL001B01")
+    refused = sb.http.patch(f"{sb.url}/_sandbox/exact/{DIV}", json={"Code": 9})
+    assert refused.status_code == 400
+
+
+def test_a_405_names_the_allowed_methods(sb):
+    answer = sb.send("POST", f"{DIV}/system/Divisions", {"Description": "x"})
+    assert answer.status_code == 405 and answer.headers["Allow"] == "GET"
+    account = sb.rows(f"{DIV}/crm/Accounts", {"$top": "1", "$select": "ID", "$inlinecount": "allpages"})[0]
+    answer = sb.send("POST", f"{DIV}/crm/Accounts(guid'{account['ID']}')", {"Name": "x"})
+    assert answer.status_code == 405 and answer.headers["Allow"] == "GET, PUT, DELETE"
+
+
 def test_admin_edit_delete_and_division_move(sb):
     sync = {"$select": "ID,Timestamp,City", "$filter": "Timestamp gt 130L"}
     target = sb.rows(f"{DIV}/crm/Accounts", {"$filter": "Name eq 'Account 005'", "$select": "ID"})[0]["ID"]
@@ -455,6 +516,10 @@ def test_more_than_ten_errors_block_the_endpoint_for_an_hour(sb):
         assert sb.get(f"{DIV}/crm/Accounts", {"$filter": "Nope eq 1"}).status_code == 400
     blocked = sb.get(f"{DIV}/crm/Accounts", {"$top": "1"})
     assert blocked.status_code == 403 and "Too many errors" in error_value(blocked)
+    sb.admin("PUT", "/settings", {"block_status": 429})  # the other reading: a 429 without rate headers
+    bare = sb.get(f"{DIV}/crm/Accounts", {"$top": "1"})
+    assert bare.status_code == 429 and not [name for name in bare.headers if name.lower().startswith("x-ratelimit")]
+    assert sb.admin("GET", "/stats").json()["refused_blocked"] == 2
     assert sb.get(f"{DIV}/hrm/Departments").status_code == 200  # per endpoint
     assert sb.get(f"{BIG}/crm/Accounts", {"$top": "1"}).status_code == 200  # per division
     sb.clock.advance(3601)
@@ -534,7 +599,7 @@ def test_state_round_trip_keeps_data_and_token_rotation(sb):
                 "client_secret": settings.SANDBOX_EXACT_CLIENT_SECRET,
             },
         )
-        assert spent.status_code == 400
+        assert spent.status_code == 401 and spent.json()["error"] == "unauthorized_client"  # kept as spent
         created = restored.add_account(BIG, {"Name": "After Restore"})
         assert restored.dirty and created["_ts"] == 1101
     finally:

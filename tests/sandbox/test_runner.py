@@ -33,8 +33,9 @@ def _ports() -> dict[str, int]:
 def _exact_token(base: str) -> str:
     """The authorization-code flow (the bootstrap refresh token is single use)."""
     callback = "http://localhost/cb"
-    auth = httpx.get(f"{base}/api/oauth2/auth", params={"client_id": settings.SANDBOX_EXACT_CLIENT_ID,
-                                                         "redirect_uri": callback, "response_type": "code"})
+    auth = httpx.post(f"{base}/api/oauth2/auth", data={"client_id": settings.SANDBOX_EXACT_CLIENT_ID,
+                                                        "redirect_uri": callback, "response_type": "code",
+                                                        "decision": "allow"})
     assert auth.status_code == 302
     code = parse_qs(urlsplit(auth.headers["location"]).query)["code"][0]
     token = httpx.post(f"{base}/api/oauth2/token", data={

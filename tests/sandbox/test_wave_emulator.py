@@ -231,6 +231,12 @@ def test_auth_is_a_bearer_token(shared):
     assert shared.admin.get("/wave/businesses").status_code == 200  # admin routes need no token
 
 
+def test_a_405_names_post_the_one_method_of_the_endpoint(shared):
+    answer = httpx.get(f"{shared.server.url}/graphql/public", headers={"Authorization": f"Bearer {TOKEN}"})
+    errors_of(answer, 405, "METHOD_NOT_ALLOWED")
+    assert answer.headers["Allow"] == "POST"
+
+
 def test_invalid_documents_fail_like_graphql_validation(shared):
     bad = '{ business(id: "x") { id nosuchField } }'
     expected = [e.formatted for e in validate(schema(), parse(bad))]

@@ -45,6 +45,22 @@ def customer(i: int, **extra) -> dict:
     }
 
 
+class RecordingClock(Clock):
+    """Stepped: a sleep advances the clock at once; the waits the client asked for are kept."""
+
+    def __init__(self) -> None:
+        super().__init__(instant_sleep=True)
+        self.waits: list[float] = []
+        self.on_sleep = None  # lets a test change the faults between two attempts of one call
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.waits.append(seconds)
+            if self.on_sleep:
+                self.on_sleep()
+        super().sleep(seconds)
+
+
 class Env:
     def __init__(self, customers: int = 250) -> None:
         self.clock = Clock()
@@ -56,14 +72,15 @@ class Env:
         self.faults = FaultConfig(seed=7)
         self.server = ServerThread(create_app(self.store, faults=self.faults, clock=self.clock)).start()
         self.url = self.server.url + GRAPHQL_PATH
-        self.waits: list[float] = []
+        self.recorder = RecordingClock()
+        self.waits = self.recorder.waits
         self.client = self.new_client()
         self.business_id = self.client.businesses()[0]["id"]
         self.client.calls = 0
 
     def new_client(self, token: str = TOKEN, **kwargs) -> WaveClient:
         # waits are recorded, not slept (the emulator's 429 says Retry-After: 1)
-        kwargs.setdefault("sleep", self.waits.append)
+        kwargs.setdefault("clock", self.recorder)
         return WaveClient(self.url, token, **kwargs)
 
     def close(self) -> None:
@@ -223,15 +240,30 @@ def test_a_mutation_without_answer_is_not_retried_and_says_it_may_have_applied(e
     assert names.count("Dropped Answer Inc") == 1  # it was applied: a blind retry would have doubled it
 
 
-def test_a_mutation_is_not_retried_on_5xx_but_is_on_429(env):
+def test_a_create_is_not_retried_on_5xx_but_is_on_429(env):
     set_faults(env, error_rate=1.0)
     with pytest.raises(WaveTransportError) as caught:
-        env.client.patch_customer({"id": "x", "name": "y"})
+        env.client.create_customer({"businessId": env.business_id, "name": "Maybe Twice Inc"})
     set_faults(env, error_rate=0.0)
     assert caught.value.maybe_applied and env.client.calls == 1
     set_faults(env, burst_429=1)  # refused before execution: safe to send again
     created, errors = env.client.create_customer({"businessId": env.business_id, "name": "After 429"})
     assert errors == [] and created["name"] == "After 429" and env.client.calls == 3
+
+
+def test_a_patch_sets_absolute_values_so_it_is_retried_on_5xx_and_dropped_answers(env):
+    node = next(env.client.customers(env.business_id))[0]
+    set_faults(env, drop_rate=1.0)  # applied, then the answer is cut: the outcome is unknown
+    env.recorder.on_sleep = lambda: set_faults(env, drop_rate=0.0, error_rate=0.0)
+    set_faults(env, drop_rate=1.0)
+    env.client.calls = 0
+    patched, errors = env.client.patch_customer({"id": node["id"], "phone": "+1 416 555 0199"})
+    assert errors == [] and patched["phone"] == "+1 416 555 0199"
+    assert env.client.calls == 2 and env.client.retries == 1  # the repeat sets the same value again
+    set_faults(env, error_rate=1.0)
+    env.recorder.on_sleep = lambda: set_faults(env, error_rate=0.0)
+    patched, _ = env.client.patch_customer({"id": node["id"], "phone": "+1 416 555 0100"})
+    assert patched["phone"] == "+1 416 555 0100" and env.client.calls == 4
 
 
 # ---------------------------------------------------------------------- mutations

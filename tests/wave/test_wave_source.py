@@ -75,7 +75,7 @@ class Env:
         self.faults = FaultConfig(seed=5)
         self.server = ServerThread(create_app(self.store, faults=self.faults, clock=self.clock)).start()
         self.url = self.server.url + GRAPHQL_PATH
-        self.api = WaveClient(self.url, TOKEN, sleep=lambda _s: None)  # plays the user editing
+        self.api = WaveClient(self.url, TOKEN, clock=Clock.stepped())  # plays the user editing
         self.admin = httpx.Client(base_url=f"{self.server.url}/_sandbox/wave", timeout=10)
         self.business_ids = [business["id"] for business in self.api.businesses()]
         self.db = tmp_path / "warehouse.duckdb"
@@ -83,7 +83,7 @@ class Env:
         self.pipeline: dlt.Pipeline | None = None
 
     def run(self, **kwargs) -> dlt.Pipeline:
-        self.client = WaveClient(self.url, TOKEN, sleep=lambda _s: None)
+        self.client = WaveClient(self.url, TOKEN, clock=Clock.stepped())
         self.pipeline = dlt.pipeline(
             pipeline_name="wave_test",
             destination=dlt.destinations.duckdb(str(self.db)),

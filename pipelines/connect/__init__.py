@@ -1,0 +1,153 @@
+"""`customer-sync connect exact|wave|custompms|all` (`make connect SYSTEM=...`): connecting the real
+systems, one person at a keyboard and a browser.
+
+- Exact: OAuth authorization code. The authorize URL (the country's site, or base_url) is printed
+  (and opened in a browser when there is a display); the browser comes back to the loopback redirect
+  URI, `state` is checked, the code exchanged, and the new token chain written to the token file
+  (atomic, 0600). Then it says which divisions the user sees.
+- Wave: OAuth authorization code with offline_access (when an OAuth app's client_id/client_secret are
+  in the secrets), or a full access token pasted by the person (`--token`, `--token-stdin`), or the
+  full access token already configured. Then it lists the businesses the token sees and writes the
+  chosen ones into config (`--business ID`, `--all-businesses`, or a numbered choice on a terminal).
+- CustomPMS: one call with the configured API key, and what it sees.
+
+Nothing here prints or logs a token, a code or a secret. Exit codes: 0 connected; 1 a flow did not
+complete (denied, refused state, timeout, refused credentials: the message says what to do); 2 a
+setting is missing or an argument is wrong. With `all`, the worst of the three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import secrets
+import sys
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from pipelines import settings
+from pipelines.connect.redirect import ConnectError, RedirectListener, code_from_pasted, is_loopback_http
+from pipelines.connect.settings_files import settings_dir
+from pipelines.console import Console
+from pipelines.errors import ConfigurationError, OperatorError, missing_config, summarize
+
+SYSTEMS = ("exact", "wave", "custompms")
+EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
+
+
+@dataclass
+class Session:
+    """What a flow needs from outside: the options, where output goes, where input comes from."""
+
+    console: Console
+    timeout: float = settings.CONNECT_TIMEOUT
+    paste: bool = False
+    browser: bool = True
+    token: bool = False  # Wave: prompt for a full access token
+    token_stdin: bool = False  # Wave: read a full access token from stdin
+    businesses: list[str] = field(default_factory=list)
+    all_businesses: bool = False
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    config_dir: Path = field(default_factory=settings_dir)
+
+    def say(self, text: str) -> None:
+        """Output the person needs (the URL to open, what was connected): printed also under --quiet."""
+        print(text, flush=True)
+
+    @property
+    def interactive(self) -> bool:
+        return self.stdin.isatty()
+
+    def read_secret(self, prompt: str) -> str:
+        """One line without echo on a terminal; from stdin (a pipe) otherwise."""
+        if self.interactive:
+            return getpass.getpass(prompt)
+        return self.stdin.readline().rstrip("\n")
+
+    def ask(self, prompt: str) -> str:
+        print(prompt, end="", flush=True)
+        return self.stdin.readline().rstrip("\n")
+
+    def open_browser(self, url: str) -> None:
+        has_display = sys.platform in ("darwin", "win32") or "DISPLAY" in os.environ or "WAYLAND_DISPLAY" in os.environ
+        if self.browser and has_display and sys.stdout.isatty():
+            webbrowser.open(url)
+
+
+def authorization_code(session: Session, service: str, redirect_uri: str, authorize_url: Callable[[str], str]) -> str:
+    """Run the browser part of an authorization-code flow and return the code. `authorize_url(state)`
+    builds the URL for a fresh state; the listener holds its port before the URL is shown."""
+    state = secrets.token_urlsafe(24)
+    listen = is_loopback_http(redirect_uri) and not session.paste
+    listener = RedirectListener(redirect_uri, service) if listen else None
+    try:
+        url = authorize_url(state)
+        session.say(f"{service}: open this address in a browser, log in and allow access:\n  {url}")
+        if listener is not None:
+            session.say(f"{service}: waiting for the browser to come back to {redirect_uri} ...")
+        session.open_browser(url)
+        if listener is not None:
+            return listener.wait(state, session.timeout)
+        return code_from_pasted(session.read_secret, state, service)
+    finally:
+        if listener is not None:
+            listener.close()
+
+
+def connect(system: str, session: Session) -> int:
+    """Connect one system, or all three (the worst exit code of the three)."""
+    if system == "all":
+        return max(connect(one, session) for one in SYSTEMS)
+    from pipelines.connect import custompms, exact, wave
+
+    flows = {"exact": exact.connect_exact, "wave": wave.connect_wave, "custompms": custompms.check_custompms}
+    try:
+        flows[system](session)
+        return EXIT_OK
+    except ConfigurationError as exc:
+        session.console.error(str(exc))
+        return EXIT_REFUSED
+    except OperatorError as exc:
+        session.console.error(summarize(exc))
+        return EXIT_ATTENTION
+    except Exception as exc:
+        missing = missing_config(exc)
+        if missing is None:
+            raise
+        session.console.error(str(missing))
+        return EXIT_REFUSED
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("system", nargs="?", default="all", choices=(*SYSTEMS, "all"), help="default: all")
+    parser.add_argument("--timeout", type=float, default=settings.CONNECT_TIMEOUT,
+                        help="seconds to wait for the browser (default %(default)s)")
+    parser.add_argument("--paste", action="store_true",
+                        help="no loopback listener: paste the address the browser ended on")
+    parser.add_argument("--no-browser", action="store_true", help="only print the address to open")
+    parser.add_argument("--token", action="store_true", help="Wave: paste a full access token (prompted)")
+    parser.add_argument("--token-stdin", action="store_true", help="Wave: read a full access token from stdin")
+    parser.add_argument("--business", action="append", default=[], metavar="ID",
+                        help="Wave: sync this business (repeatable); written to sources.wave.business_ids")
+    parser.add_argument("--all-businesses", action="store_true",
+                        help="Wave: sync every business the token sees (removes sources.wave.business_ids)")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    if args.business and args.all_businesses:
+        console.error("--business and --all-businesses exclude each other")
+        return EXIT_REFUSED
+    if args.token and args.token_stdin:
+        console.error("--token and --token-stdin exclude each other")
+        return EXIT_REFUSED
+    session = Session(console, timeout=args.timeout, paste=args.paste, browser=not args.no_browser,
+                      token=args.token, token_stdin=args.token_stdin, businesses=list(args.business),
+                      all_businesses=args.all_businesses)
+    return connect(args.system, session)
+
+
+__all__ = ["ConnectError", "Session", "add_arguments", "authorization_code", "connect", "run"]
