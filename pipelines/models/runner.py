@@ -287,13 +287,17 @@ def _load_step(spec: str) -> Callable[[RunContext], None]:
     return getattr(importlib.import_module(module), func)
 
 
-def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool) -> tuple[int | None, bool]:
+def materialize(
+    con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool, existing: str | None = None
+) -> tuple[int | None, bool]:
     """Create or refresh the model's view or table: (rows written or None for a view, whether the rows it
-    replaced are kept in temp table REPLACED, which an incremental run of a model with a step does)."""
+    replaced are kept in temp table REPLACED, which an incremental run of a model with a step does).
+    `existing` is what the target is now ('BASE TABLE', 'VIEW' or None); looked up when not given."""
     target = model.qualified
     body = model.sql.rstrip().rstrip(";")
-    con.execute(f"create schema if not exists {model.schema}")
-    existing = _relation_type(con, model.schema, model.name)
+    if existing is None:
+        con.execute(f"create schema if not exists {model.schema}")
+        existing = _relation_type(con, model.schema, model.name)
     if model.materialized == "view":
         if existing == "BASE TABLE":
             con.execute(f"drop table {target}")
@@ -374,15 +378,29 @@ def _run(
         full_refresh = True
     set_variable(con, "run_at", run_at)
     set_variable(con, "run_id", run_id)
+    relations = {
+        f"{schema}.{name}": kind
+        for schema, name, kind in con.execute(
+            "select table_schema, table_name, table_type from information_schema.tables"
+        ).fetchall()
+    }
+    for schema in sorted({m.schema for m in models}):
+        con.execute(f"create schema if not exists {schema}")
     results = []
     for model in models:
         started = time.perf_counter()
         model_full = full_refresh or model.name not in previous
         since = None if model_full else min(previous[n][1] for n in {model.name} | readers[model.name] if n in previous)
         set_variable(con, "since", since)
+        existing = relations.get(model.qualified, "")
         con.execute("begin transaction")
         try:
-            rows, kept = materialize(con, model, model_full)
+            same_view = model.materialized == "view" and existing == "VIEW"
+            if same_view and previous.get(model.name, (None,))[0] == model.sql_hash:
+                rows, kept = None, False  # the same view: nothing to redo (it reads its tables by name)
+            else:
+                rows, kept = materialize(con, model, model_full, existing)
+            relations[model.qualified] = "VIEW" if model.materialized == "view" else "BASE TABLE"
             if model.step:
                 context = RunContext(con, run_id, run_at, model, model_full, since, REPLACED if kept else None)
                 _load_step(model.step)(context)

@@ -15,7 +15,7 @@ with scope as (
     where getvariable('since') is null or changed_at > getvariable('since')
 ),
 
-members as (
+members as materialized (
     select l.cluster_id, s.system, s.entity, s.record_id, s.scope_id, s.source_version, s.record_hash
     from sync.links as l
     inner join scope as c on c.cluster_id = l.cluster_id

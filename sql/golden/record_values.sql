@@ -46,20 +46,23 @@ current_values as (
     from changed
 ),
 
-versions as (
-    select
-        v.system, v.entity, v.record_id, v.modified_at, v._extracted_at, v.is_deleted, v.source_version,
-        v.name, v.code, v.email, v.phone, v.mobile, v.fax, v.website, v.notes, v.vat_number,
-        v.registration_number, v.currency, v.address_line1, v.address_line2, v.address_line3,
-        v.postal_code, v.city, v.region, v.country, v.contact_first_name, v.contact_last_name, v.active
+record_versions as (
+    -- every version on a full refresh; else the versions of the changed records (a branch whose
+    -- condition is false is planned away, so a full refresh does not join the whole history)
+    select v.system, v.entity, v.record_id
+    from staging.stg_customer_versions as v
+    where getvariable('since') is null
+    union all
+    select v.system, v.entity, v.record_id
     from staging.stg_customer_versions as v
     semi join current_values as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+    where getvariable('since') is not null
 ),
 
 seen_again as (
     -- only a record seen in more than one version has a history to read
     select system, entity, record_id
-    from versions
+    from record_versions
     group by system, entity, record_id
     having count(*) > 1
 ),
@@ -89,7 +92,7 @@ sequenced as (
         contact_first_name, lag(contact_first_name) over observed_order as contact_first_name_before,
         contact_last_name, lag(contact_last_name) over observed_order as contact_last_name_before,
         active, lag(active) over observed_order as active_before
-    from versions as v
+    from staging.stg_customer_versions as v
     semi join seen_again as a on a.system = v.system and a.entity = v.entity and a.record_id = v.record_id
     window observed_order as (
         partition by v.system, v.entity, v.record_id

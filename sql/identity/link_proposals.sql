@@ -40,11 +40,12 @@ ended as (
 ),
 
 unlinked as (
-    -- what earlier passes of this run left
+    -- what earlier passes of this run left (none outside a pass: the runner's own evaluation is empty)
     select s.system, s.entity, s.record_id
     from identity.link_candidates as s
     anti join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
     anti join held as h on h.system = s.system and h.entity = s.entity and h.record_id = s.record_id
+    where getvariable('match_rule') is not null
 ),
 
 rule_candidates as (
