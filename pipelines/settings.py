@@ -11,6 +11,9 @@ PIPELINES_DIR = STATE_DIR / "dlt"  # dlt's working dir (incremental cursors live
 # Raw datasets (one per system) and the sync-state schema in the DuckDB file.
 DATASETS = {"exact": "raw_exact", "wave": "raw_wave", "custompms": "raw_custompms"}
 SYNC_SCHEMA = "sync"
+# The transform writes wide model tables; DuckDB's DICT_FSST string compression makes those writes
+# several times slower for little space, so the model runner disables it (dictionary, FSST remain).
+TRANSFORM_DISABLED_COMPRESSION = "dict_fsst"
 
 # Exact Online (exact-online-api.md)
 EXACT_PAGE_SIZE = 60

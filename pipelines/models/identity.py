@@ -4,7 +4,9 @@ Models only SELECT; this step (declared in the model's header) is the one place 
 written. It runs inside the runner's transaction for the model, so a crash leaves no half-linked
 pass behind. Passes run one after another because each rule must see the clusters the stronger
 rules before it formed: 'origin', then the enabled auto-linking rules by priority, then
-'unmatched'. Fuzzy proposals that no pass applied are recorded in sync.match_candidates.
+'unmatched'. The passes only consider identity.link_candidates (the records that can need a link
+this run); when there are none, no pass runs. Fuzzy proposals that no pass applied are recorded in
+sync.match_candidates.
 """
 
 from __future__ import annotations
@@ -50,7 +52,11 @@ def apply_links(ctx: RunContext) -> None:
     body = model.sql.rstrip().rstrip(";")
     unlink_deleted_custompms(ctx)
     con.execute(f"delete from {model.qualified}")  # the runner's evaluation had no pass set
-    for name in passes(ctx):
+    if con.execute("select count(*) from identity.link_candidates").fetchone()[0] == 0:
+        rules = []  # every record is linked or held: no pass can link anything
+    else:
+        rules = passes(ctx)
+    for name in rules:
         set_variable(con, "match_rule", name)
         con.execute(f"insert into {model.qualified} by name {body}")
         con.execute(

@@ -11,13 +11,19 @@
       An incremental model may define a CTE named `scope` (the keys it recomputes); then the
       runner deletes exactly those keys first, so keys that produce no row any more disappear.
       An incremental model filters its inputs with `getvariable('since')`: null on a full
-      refresh, else the `run_at` of this model's previous successful run. Every incremental
+      refresh, else the `run_at` of this model's previous successful run, or of a model reading it
+      if that one's is earlier (so a table that filters by `since`, like identity.link_candidates,
+      still holds what its reader missed when the reader's last run failed). Every incremental
       model stamps its rows with `getvariable('run_at') as _transformed_at`, so a downstream
       model picks up exactly what changed upstream.
     - `step: module:function` — Python run right after the model is materialised (the durable
-      writes into `sync.*`, which models never do themselves).
+      writes into `sync.*`, which models never do themselves). After an incremental run the step
+      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
+* When nothing changed since the last completed run (same SQL and configuration, and the tables the
+  models read show no new, changed or removed rows: pipelines/models/inputs.py), every model is
+  skipped; `full_refresh` always runs them.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
 from pipelines import settings
+from pipelines.models import inputs
 from pipelines.state import ensure_state
 
 DEFAULT_SCHEMA = "models"
@@ -46,6 +53,7 @@ EXCLUDED_DIRS = {"audit"}
 MATERIALIZATIONS = {"table", "view", "incremental"}
 HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 CONFIG_TABLES = ("options", "system_priority", "match_rules")
+REPLACED = "__replaced"
 
 
 class ModelError(Exception):
@@ -94,6 +102,7 @@ class RunContext:
     model: Model
     full_refresh: bool
     since: datetime | None
+    replaced: str | None = None  # incremental run: temp table of the rows this run replaced
 
 
 def _header(sql: str, path: Path) -> dict[str, str]:
@@ -278,31 +287,41 @@ def _load_step(spec: str) -> Callable[[RunContext], None]:
     return getattr(importlib.import_module(module), func)
 
 
-def materialize(con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool) -> int | None:
+def materialize(
+    con: duckdb.DuckDBPyConnection, model: Model, full_refresh: bool, existing: str | None = None
+) -> tuple[int | None, bool]:
+    """Create or refresh the model's view or table: (rows written or None for a view, whether the rows it
+    replaced are kept in temp table REPLACED, which an incremental run of a model with a step does).
+    `existing` is what the target is now ('BASE TABLE', 'VIEW' or None); looked up when not given."""
     target = model.qualified
     body = model.sql.rstrip().rstrip(";")
-    con.execute(f"create schema if not exists {model.schema}")
-    existing = _relation_type(con, model.schema, model.name)
+    if existing is None:
+        con.execute(f"create schema if not exists {model.schema}")
+        existing = _relation_type(con, model.schema, model.name)
     if model.materialized == "view":
         if existing == "BASE TABLE":
             con.execute(f"drop table {target}")
         con.execute(f"create or replace view {target} as {body}")
-        return None
+        return None, False
     if model.materialized == "table" or full_refresh or existing != "BASE TABLE":
         if existing == "VIEW":
             con.execute(f"drop view {target}")
         con.execute(f"create or replace table {target} as {body}")
-        return con.execute(f"select count(*) from {target}").fetchone()[0]
+        return con.execute(f"select count(*) from {target}").fetchone()[0], False
     keys = ", ".join(model.unique_key)
     con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
     if scope is None:
         scope = f"select distinct {keys} from __increment"
-    con.execute(f"delete from {target} where ({keys}) in ({scope})")
+    if model.step:
+        con.execute(f"create or replace temp table {REPLACED} as select * from {target} where ({keys}) in ({scope})")
+        con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
+    else:
+        con.execute(f"delete from {target} where ({keys}) in ({scope})")
     con.execute(f"insert into {target} by name select * from __increment")
     rows = con.execute("select count(*) from __increment").fetchone()[0]
     con.execute("drop table __increment")
-    return rows
+    return rows, bool(model.step)
 
 
 def run_models(
@@ -313,9 +332,33 @@ def run_models(
     full_refresh: bool = False,
     log: Callable[[str], None] | None = None,
 ) -> list[ModelResult]:
-    """Run every model in dependency order on an open connection; returns per-model results."""
-    models = order(discover(sql_dir))
+    """Run every model in dependency order on an open connection; returns per-model results, none when
+    nothing changed since the last completed run (pipelines/models/inputs.py) and the models were skipped."""
+    root = Path(sql_dir or settings.SQL_DIR)
     ensure_state(con)
+    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, _config_hash(con)):
+        if log:
+            log("nothing changed since the last run (same SQL, configuration, raw rows and sync state): models skipped")
+        return []
+    discovered = discover(root)
+    models = order(discovered)
+    setting = "disabled_compression_methods"
+    before = con.execute(f"select current_setting('{setting}')").fetchone()[0]
+    con.execute(f"set {setting} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
+    try:
+        return _run(con, discovered, models, run_id, full_refresh, log)
+    finally:
+        con.execute(f"set {setting} = '{before}'")
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection,
+    discovered: dict[str, Model],
+    models: list[Model],
+    run_id: str | None,
+    full_refresh: bool,
+    log: Callable[[str], None] | None,
+) -> list[ModelResult]:
     run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
     run_at = con.execute("select current_timestamp").fetchone()[0]
     sync = settings.SYNC_SCHEMA
@@ -326,24 +369,43 @@ def run_models(
         ).fetchall()
     }
     config_hash = _config_hash(con)
-    changed = any(
-        previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized == "incremental"
-    )
+    changed = any(previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized != "view")
+    readers: dict[str, set[str]] = {m.name: set() for m in models}
+    for m in models:
+        for upstream in m.depends_on:
+            readers[upstream].add(m.name)
     if full_refresh or changed or previous.get("__config__", (None,))[0] != config_hash:
         full_refresh = True
     set_variable(con, "run_at", run_at)
     set_variable(con, "run_id", run_id)
+    relations = {
+        f"{schema}.{name}": kind
+        for schema, name, kind in con.execute(
+            "select table_schema, table_name, table_type from information_schema.tables"
+        ).fetchall()
+    }
+    for schema in sorted({m.schema for m in models}):
+        con.execute(f"create schema if not exists {schema}")
     results = []
     for model in models:
         started = time.perf_counter()
         model_full = full_refresh or model.name not in previous
-        since = None if model_full else previous[model.name][1]
+        since = None if model_full else min(previous[n][1] for n in {model.name} | readers[model.name] if n in previous)
         set_variable(con, "since", since)
+        existing = relations.get(model.qualified, "")
         con.execute("begin transaction")
         try:
-            rows = materialize(con, model, model_full)
+            same_view = model.materialized == "view" and existing == "VIEW"
+            if same_view and previous.get(model.name, (None,))[0] == model.sql_hash:
+                rows, kept = None, False  # the same view: nothing to redo (it reads its tables by name)
+            else:
+                rows, kept = materialize(con, model, model_full, existing)
+            relations[model.qualified] = "VIEW" if model.materialized == "view" else "BASE TABLE"
             if model.step:
-                _load_step(model.step)(RunContext(con, run_id, run_at, model, model_full, since))
+                context = RunContext(con, run_id, run_at, model, model_full, since, REPLACED if kept else None)
+                _load_step(model.step)(context)
+                if kept:
+                    con.execute(f"drop table {REPLACED}")
             seconds = round(time.perf_counter() - started, 3)
             con.execute(
                 f"insert or replace into {sync}.model_runs values (?, ?, ?, ?, ?, ?)",
@@ -366,6 +428,7 @@ def run_models(
         f"insert or replace into {sync}.model_runs values ('__config__', 'config', ?, ?, null, null)",
         [config_hash, run_at],
     )
+    inputs.record(con, inputs.input_tables(discovered), [m.name for m in models], run_at)
     return results
 
 

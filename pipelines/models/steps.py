@@ -5,39 +5,104 @@ Each one is insert-if-absent, so a rerun after a crash records nothing twice.
 
 from __future__ import annotations
 
+from sqlglot import exp
+
 from pipelines import settings
-from pipelines.models.runner import RunContext
+from pipelines.models.runner import RunContext, parse_model
 
 S = settings.SYNC_SCHEMA
 
 
+HISTORY_COLUMNS = "system, entity, record_id, property, value, changed_at, change_source, run_id, recorded_at"
+
+
+def _long_form(ctx: RunContext, table: str) -> str:
+    """golden.record_properties (the long form of golden.record_values, a view next to it) over `table`,
+    a table shaped like golden.record_values: the one definition of a property row, not a second copy."""
+    view = parse_model(ctx.model.path.with_name("record_properties.sql"), ctx.model.path.parents[1])
+    tree = view.tree.copy()
+    for node in list(tree.find_all(exp.Table)):
+        if f"{node.db}.{node.name}" == ctx.model.qualified:
+            node.replace(exp.to_table(table))
+    return tree.sql(dialect="duckdb")
+
+
 def record_property_history(ctx: RunContext) -> None:
-    """Append (record, property) values whose value or change time differ from the last recorded."""
-    ctx.con.execute(
-        f"""
-        insert into {S}.property_history
-            (system, entity, record_id, property, value, changed_at, change_source, run_id, recorded_at)
-        with last_recorded as (
-            select system, entity, record_id, property,
-                   arg_max(value, recorded_at) as value, max(changed_at) as changed_at, count(*) as n
-            from {S}.property_history
-            where (system, entity, record_id) in (
-                select system, entity, record_id from golden.record_properties
-                where _transformed_at = getvariable('run_at'))
-            group by all
+    """Append (record, property) values whose value or change time differ from the last recorded.
+
+    After an incremental run the last recorded state of a changed record is the row the run replaced
+    (each run records every difference), so the history itself is only read back for a property that
+    stayed empty while its change time moved: it is recorded only when it has a history. A full
+    refresh compares with the last recorded row of each property (by recorded_at; an empty value or
+    change time included, so a cleared value is recorded once, not again on every run)."""
+    con = ctx.con
+    changed = f"select * from ({_long_form(ctx, ctx.model.qualified)}) where _transformed_at = getvariable('run_at')"
+    if ctx.replaced is None:
+        con.execute(
+            f"""
+            insert into {S}.property_history ({HISTORY_COLUMNS})
+            with current_properties as ({changed}),
+
+            last_recorded as (
+                select system, entity, record_id, property, arg_max_null(value, recorded_at) as value,
+                       arg_max_null(changed_at, recorded_at) as changed_at, count(*) as n
+                from {S}.property_history
+                where (system, entity, record_id) in (select system, entity, record_id from current_properties)
+                group by all
+            )
+
+            select r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
+                   getvariable('run_id'), getvariable('run_at')
+            from current_properties as r
+            left join last_recorded as h
+                on h.system = r.system and h.entity = r.entity and h.record_id = r.record_id
+                and h.property = r.property
+            where case
+                when h.n is null then r.value is not null
+                else h.value is distinct from r.value or h.changed_at is distinct from r.changed_at
+            end
+            """
         )
-        select r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
-               getvariable('run_id'), getvariable('run_at')
-        from golden.record_properties as r
-        left join last_recorded as h
-            on h.system = r.system and h.entity = r.entity and h.record_id = r.record_id
-            and h.property = r.property
-        where r._transformed_at = getvariable('run_at')
-            and (h.n is null and r.value is not null
-                 or h.n is not null and (h.value is distinct from r.value
-                                         or h.changed_at is distinct from r.changed_at))
+        return
+    con.execute(
+        f"""
+        create or replace temp table __property_changes as
+        with current_properties as ({changed}),
+
+        replaced_properties as ({_long_form(ctx, ctx.replaced)})
+
+        select
+            r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
+            o.value is null and r.value is null as still_empty
+        from current_properties as r
+        left join replaced_properties as o
+            on o.system = r.system and o.entity = r.entity and o.record_id = r.record_id and o.property = r.property
+        where case
+            when o.record_id is null then r.value is not null  -- a new record: nothing recorded yet
+            else o.value is distinct from r.value or o.changed_at is distinct from r.changed_at
+        end
         """
     )
+    if con.execute("select count(*) from __property_changes where still_empty").fetchone()[0]:
+        con.execute(
+            f"""
+            delete from __property_changes as c
+            where c.still_empty and not exists (
+                select 1 from {S}.property_history as h
+                where h.system = c.system and h.entity = c.entity and h.record_id = c.record_id
+                    and h.property = c.property
+            )
+            """
+        )
+    con.execute(
+        f"""
+        insert into {S}.property_history ({HISTORY_COLUMNS})
+        select system, entity, record_id, property, value, changed_at, change_source,
+               getvariable('run_id'), getvariable('run_at')
+        from __property_changes
+        """
+    )
+    con.execute("drop table __property_changes")
 
 
 def record_not_writable(ctx: RunContext) -> None:

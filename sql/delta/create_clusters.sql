@@ -37,9 +37,10 @@ gone_clusters as (
 ),
 
 inactive_clusters as (
-    select cluster_id
-    from golden.cluster_properties
-    where property = 'active' and value = 'false' and cluster_id in (select cluster_id from source_members)
+    select g.cluster_id
+    from golden.cluster_values as g
+    semi join source_members as m on m.cluster_id = g.cluster_id
+    where g.active.value = 'false'
 ),
 
 options as (

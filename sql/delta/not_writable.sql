@@ -26,3 +26,4 @@ select
 from delta.member_comparisons as c
 semi join scope as s on s.cluster_id = c.cluster_id
 where not c.writable and c.golden_value is distinct from c.current_value
+    and (getvariable('since') is null or c._transformed_at > getvariable('since'))

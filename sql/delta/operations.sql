@@ -8,6 +8,10 @@
 -- member a person unlinked is removed from its former cluster's external_refs.
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), an update's on the record, its base version and its payload.
+-- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
+-- order) or a list of structs, without building maps or lists of structs. Members are sorted as
+-- text: '"key":value' sorts by key and '{"property":"name",...}' by property (both fixed names);
+-- references, whose ids can hold any character, with an ordered string_agg.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -17,8 +21,7 @@ with scope as (
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
-        d.target_field, d.new_value, d.target_value, d.new_value_hash, d.golden_changed_at,
-        d.base_version, d.base_hash,
+        d.new_value, d.new_value_hash, d.golden_changed_at, d.base_version, d.base_hash,
         case when contains(d.target_field, '.') then split_part(d.target_field, '.', 1) end as parent,
         case when contains(d.target_field, '.') then split_part(d.target_field, '.', 2) else d.target_field end
             as field,
@@ -30,71 +33,98 @@ changes as (
     anti join delta.property_violations as v
         on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
         and v.property = d.property
+    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
 ),
 
 nested as (
     -- address.* and contact.* travel as nested objects
-    select target_system, target_entity, record_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    select
+        target_system, target_entity, record_id, parent as field,
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
     from changes
     where parent is not null
     group by target_system, target_entity, record_id, parent
 ),
 
-member_refs as (
-    -- what a cluster's CustomPMS customer should name in external_refs: its present source members
-    select
-        l.cluster_id,
-        list({'system': l.system || '.' || l.entity, 'id': l.record_id} order by l.system, l.entity, l.record_id)
-            as refs
+source_members as (
+    select l.cluster_id, l.system, l.entity, l.record_id
     from sync.links as l
-    semi join scope as c on c.cluster_id = l.cluster_id
+    inner join scope as c on c.cluster_id = l.cluster_id
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
     where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
-    group by l.cluster_id
+),
+
+custompms_targets as (
+    -- the CustomPMS customers of the scope's clusters
+    select p.cluster_id, p.record_id, s.scope_id, s.source_version, s.record_hash
+    from sync.links as p
+    semi join scope as c on c.cluster_id = p.cluster_id
+    inner join staging.stg_customers as s
+        on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
+    where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
+),
+
+held_refs as (
+    -- what each of them names in external_refs now
+    select id as record_id, unnest(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), recursive := true)
+    from raw_custompms.customers
+    where id in (select record_id from custompms_targets)
+),
+
+member_refs as (
+    -- what it should name: its cluster's present source members
+    select t.record_id, m.system || '.' || m.entity as system, m.record_id as id
+    from custompms_targets as t
+    inner join source_members as m on m.cluster_id = t.cluster_id
 ),
 
 unlinked_refs as (
     -- members a person unlinked from the cluster (and not linked to it again): their references
     -- leave its CustomPMS customer, so the origin pass can never bring them back
-    select
-        l.cluster_id,
-        list(distinct {'system': l.system || '.' || l.entity, 'id': l.record_id}) as refs
-    from sync.links as l
-    semi join scope as c on c.cluster_id = l.cluster_id
+    select distinct t.record_id, l.system || '.' || l.entity as system, l.record_id as id
+    from custompms_targets as t
+    inner join sync.links as l on l.cluster_id = t.cluster_id
     where l.unlinked_at is not null and l.unlinked_reason = 'manual' and l.system <> 'custompms'
         and not exists (
             select 1 from sync.links as a
             where a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
                 and a.entity = l.entity and a.record_id = l.record_id
         )
-    group by l.cluster_id
+),
+
+refs_to_change as (
+    -- a member linked by a rule (or joined later) is missing, or an unlinked one is still named
+    select m.record_id
+    from member_refs as m
+    anti join held_refs as h on h.record_id = m.record_id and h.system = m.system and h.id = m.id
+    union
+    select u.record_id
+    from unlinked_refs as u
+    semi join held_refs as h on h.record_id = u.record_id and h.system = u.system and h.id = u.id
+),
+
+wanted_refs as (
+    -- what it names and its present members, without the unlinked ones
+    select record_id, system, id from held_refs
+    union
+    select record_id, system, id from member_refs
+    except
+    select record_id, system, id from unlinked_refs
 ),
 
 ref_changes as (
-    -- a member linked by a rule (or joined later) is added to the CustomPMS customer's external_refs,
-    -- so CustomPMS shows where each customer comes from and a new state file finds the same links;
-    -- an unlinked one is removed
+    -- the CustomPMS customer's external_refs follow its cluster, so CustomPMS shows where each
+    -- customer comes from and a new state file finds the same links; the payload holds them sorted
     select
-        p.cluster_id, p.record_id, s.scope_id, s.source_version as base_version, s.record_hash as base_hash,
-        list_sort(list_filter(
-            list_distinct(list_concat(r.existing, coalesce(m.refs, []))),
-            lambda ref: not list_contains(coalesce(u.refs, []), ref)
-        )) as refs
-    from sync.links as p
-    left join member_refs as m on m.cluster_id = p.cluster_id
-    left join unlinked_refs as u on u.cluster_id = p.cluster_id
-    inner join staging.stg_customers as s
-        on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
-    inner join (
-        select id, coalesce(from_json(external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]'), []) as existing
-        from raw_custompms.customers
-    ) as r on r.id = p.record_id
-    semi join scope as c on c.cluster_id = p.cluster_id
-    where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
-        and (m.refs is not null or u.refs is not null)
-        and (len(list_intersect(coalesce(m.refs, []), r.existing)) < len(coalesce(m.refs, []))
-             or len(list_intersect(coalesce(u.refs, []), r.existing)) > 0)
+        t.cluster_id, t.record_id, t.scope_id, t.source_version as base_version, t.record_hash as base_hash,
+        coalesce(
+            '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id) || ']', '[]'
+        ) as refs
+    from custompms_targets as t
+    semi join refs_to_change as c on c.record_id = t.record_id
+    left join wanted_refs as r on r.record_id = t.record_id
+    group by t.cluster_id, t.record_id, t.scope_id, t.source_version, t.record_hash
 ),
 
 payload_fields as (
@@ -105,37 +135,41 @@ payload_fields as (
     select target_system, target_entity, record_id, field, json_value
     from nested
     union all
-    select 'custompms', 'customers', record_id, 'external_refs', to_json(refs)
+    select 'custompms', 'customers', record_id, 'external_refs', refs
     from ref_changes
 ),
 
 payloads as (
-    select target_system, target_entity, record_id, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as payload
+    select
+        target_system, target_entity, record_id,
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
     from payload_fields
     group by target_system, target_entity, record_id
 ),
 
 updates as (
+    -- scope, cluster and base version are the record's own: the same on each of its rows
     select
         c.target_system,
         c.target_entity,
         c.record_id,
-        c.scope_id,
-        c.cluster_id,
+        any_value(c.scope_id) as scope_id,
+        any_value(c.cluster_id) as cluster_id,
         case
             when bool_or(c.property = 'active' and c.new_value = 'false') then 'deactivate'
             else 'update'
         end as operation,
-        c.base_version,
-        c.base_hash,
-        to_json(list({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at}
-            order by c.property)) as ledger_entries
+        any_value(c.base_version) as base_version,
+        any_value(c.base_hash) as base_hash,
+        '[' || array_to_string(list_sort(list(
+            to_json({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at})
+        )), ',') || ']' as ledger_entries
     from changes as c
-    group by c.target_system, c.target_entity, c.record_id, c.scope_id, c.cluster_id, c.base_version, c.base_hash
+    group by c.target_system, c.target_entity, c.record_id
     union all
     select
         'custompms', 'customers', r.record_id, r.scope_id, r.cluster_id, 'update', r.base_version, r.base_hash,
-        to_json([]) as ledger_entries
+        '[]' as ledger_entries
     from ref_changes as r
     anti join changes as c
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
@@ -164,14 +198,16 @@ create_fields as (
 ),
 
 create_nested as (
-    select cluster_id, parent as field, to_json(map_from_entries(list({'k': field, 'v': json_value} order by field))) as json_value
+    select
+        cluster_id, parent as field,
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
     from create_fields
     where parent is not null
     group by cluster_id, parent
 ),
 
 create_refs as (
-    select cluster_id, 'external_refs' as field, external_refs as json_value
+    select cluster_id, 'external_refs' as field, cast(external_refs as varchar) as json_value
     from create_clusters
 ),
 
@@ -189,17 +225,18 @@ create_payload_fields as (
 
 creates as (
     select
-        p.cluster_id,
-        to_json(map_from_entries(list({'k': p.field, 'v': p.json_value} order by p.field))) as payload
-    from create_payload_fields as p
-    group by p.cluster_id
+        cluster_id,
+        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
+    from create_payload_fields
+    group by cluster_id
 ),
 
 create_ledger as (
     select
         cluster_id,
-        to_json(list({'property': property, 'value_hash': md5(value), 'change_time': changed_at}
-            order by property)) as ledger_entries
+        '[' || array_to_string(list_sort(list(
+            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at})
+        )), ',') || ']' as ledger_entries
     from create_fields
     group by cluster_id
 ),

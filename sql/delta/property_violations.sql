@@ -1,5 +1,6 @@
--- materialized: table
--- The delta properties held back this run, one row per (target record or create, property, reason).
+-- materialized: incremental
+-- unique_key: cluster_id
+-- The delta properties held back (recomputed for the clusters touched since the last run), one row per (target record or create, property, reason).
 -- delta.operations leaves them out and sends the record's other properties; a create whose
 -- required property (CustomPMS name) is missing or held back waits whole (blocks_create).
 -- Helper S copies these rows into sync.quarantine after each transform and resolves rows that
@@ -17,10 +18,24 @@
 --                  target_rejection, status open or ignored, same target, record, or cluster for a
 --                  create, property and value_hash; S writes those, these rows only mirror them)
 --   blocks_create  the create waits for this property
-with update_values as (
+with scope as (
+    select distinct cluster_id
+    from golden.cluster_changes
+    where getvariable('since') is null or changed_at > getvariable('since')
+),
+
+update_values as (
     select
-        target_system, target_entity, record_id, cluster_id, property, target_field, new_value as value
-    from delta.property_deltas
+        d.target_system, d.target_entity, d.record_id, d.cluster_id, d.property, d.target_field, d.new_value as value
+    from delta.property_deltas as d
+    semi join scope as s on s.cluster_id = d.cluster_id
+    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
+),
+
+creating as (
+    select c.cluster_id
+    from delta.create_clusters as c
+    semi join scope as s on s.cluster_id = c.cluster_id
 ),
 
 create_values as (
@@ -28,7 +43,7 @@ create_values as (
         v.target_system, v.target_entity, cast(null as varchar) as record_id, v.cluster_id, v.property,
         v.target_field, v.value
     from delta.projected_values as v
-    semi join delta.create_clusters as c on c.cluster_id = v.cluster_id
+    semi join creating as c on c.cluster_id = v.cluster_id
     where v.target_system = 'custompms' and v.target_entity = 'customers'
 ),
 
@@ -53,7 +68,13 @@ malformed as (
     select target_system, target_entity, record_id, cluster_id, property, target_field, value,
         '''' || value || ''' is not an email address ' || target_system || ' accepts' as reason
     from checked
-    where format = 'email' and not regexp_full_match(value, pattern)
+    where format = 'email' and not case pattern
+        -- a pattern read from a column is compiled for every row; the ones delta.target_constraints
+        -- has are spelled out so each is compiled once (any other still works, row by row)
+        when '[^@\s]+@[^@\s.]+(\.[^@\s.]+)+' then regexp_full_match(value, '[^@\s]+@[^@\s.]+(\.[^@\s.]+)+')
+        when '[^@\s]+@[^@\s]+\.[^@\s.]{2,}' then regexp_full_match(value, '[^@\s]+@[^@\s]+\.[^@\s.]{2,}')
+        else regexp_full_match(value, pattern)
+    end
 ),
 
 unknown_codes as (
@@ -81,7 +102,7 @@ missing as (
         c.target_system, c.target_entity, cast(null as varchar) as record_id, k.cluster_id, c.property,
         f.target_field, cast(null as varchar) as value,
         'no ' || c.property || ': ' || c.target_system || ' needs one to create the customer' as reason
-    from delta.create_clusters as k
+    from creating as k
     cross join delta.target_constraints as c
     inner join delta.target_fields as f
         on f.target_system = c.target_system and f.target_entity = c.target_entity and f.property = c.property
@@ -134,7 +155,8 @@ select
     md5(v.value) as value_hash,
     v.reason,
     v.kind,
-    coalesce(v.record_id is null and c.required, false) as blocks_create
+    coalesce(v.record_id is null and c.required, false) as blocks_create,
+    getvariable('run_at') as _transformed_at
 from violations as v
 left join delta.target_constraints as c
     on c.target_system = v.target_system and c.target_entity = v.target_entity and c.property = v.property

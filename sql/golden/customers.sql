@@ -1,43 +1,35 @@
--- materialized: incremental
--- unique_key: cluster_id
+-- materialized: view
 -- The golden record, one row per cluster, in canonical column names (what a CustomPMS create
 -- sends, and what the dataflow documents trace back to the sources).
-with scope as (
-    select distinct cluster_id
-    from golden.cluster_changes
-    where getvariable('since') is null or changed_at > getvariable('since')
-),
-
-properties as (
-    select p.cluster_id, p.property, p.value, p.changed_at
-    from golden.cluster_properties as p
-    semi join scope as s on s.cluster_id = p.cluster_id
-)
-
 select
     cluster_id,
-    max(value) filter (where property = 'name') as name,
-    max(value) filter (where property = 'code') as code,
-    max(value) filter (where property = 'email') as email,
-    max(value) filter (where property = 'phone') as phone,
-    max(value) filter (where property = 'mobile') as mobile,
-    max(value) filter (where property = 'fax') as fax,
-    max(value) filter (where property = 'website') as website,
-    max(value) filter (where property = 'notes') as notes,
-    max(value) filter (where property = 'vat_number') as vat_number,
-    max(value) filter (where property = 'registration_number') as registration_number,
-    max(value) filter (where property = 'currency') as currency,
-    max(value) filter (where property = 'address_line1') as address_line1,
-    max(value) filter (where property = 'address_line2') as address_line2,
-    max(value) filter (where property = 'address_line3') as address_line3,
-    max(value) filter (where property = 'postal_code') as postal_code,
-    max(value) filter (where property = 'city') as city,
-    max(value) filter (where property = 'region') as region,
-    max(value) filter (where property = 'country') as country,
-    max(value) filter (where property = 'contact_first_name') as contact_first_name,
-    max(value) filter (where property = 'contact_last_name') as contact_last_name,
-    cast(max(value) filter (where property = 'active') as boolean) as active,
-    max(changed_at) as changed_at,
-    getvariable('run_at') as _transformed_at
-from properties
-group by cluster_id
+    name.value as name,
+    code.value as code,
+    email.value as email,
+    phone.value as phone,
+    mobile.value as mobile,
+    fax.value as fax,
+    website.value as website,
+    notes.value as notes,
+    vat_number.value as vat_number,
+    registration_number.value as registration_number,
+    currency.value as currency,
+    address_line1.value as address_line1,
+    address_line2.value as address_line2,
+    address_line3.value as address_line3,
+    postal_code.value as postal_code,
+    city.value as city,
+    region.value as region,
+    country.value as country,
+    contact_first_name.value as contact_first_name,
+    contact_last_name.value as contact_last_name,
+    cast(active.value as boolean) as active,
+    greatest(
+        name.changed_at, code.changed_at, email.changed_at, phone.changed_at, mobile.changed_at, fax.changed_at,
+        website.changed_at, notes.changed_at, vat_number.changed_at, registration_number.changed_at,
+        currency.changed_at, address_line1.changed_at, address_line2.changed_at, address_line3.changed_at,
+        postal_code.changed_at, city.changed_at, region.changed_at, country.changed_at,
+        contact_first_name.changed_at, contact_last_name.changed_at, active.changed_at
+    ) as changed_at,
+    _transformed_at
+from golden.cluster_values

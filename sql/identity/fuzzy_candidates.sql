@@ -1,7 +1,9 @@
 -- materialized: table
--- Fuzzy name matches of unlinked records against linked ones: same country and postcode,
--- jaro_winkler_similarity of normalised names at or above the rule's threshold. These are only
--- proposals (sync.match_candidates) unless the fuzzy rule's auto_link is switched on.
+-- Fuzzy name matches of unlinked records (the identity passes' candidates, and records an open
+-- conflict holds) against linked ones: same country and postcode, jaro_winkler_similarity of
+-- normalised names at or above the rule's threshold. These are only proposals
+-- (sync.match_candidates) unless the fuzzy rule's auto_link is switched on. Only the linked records
+-- in an unlinked record's country and postcode are compared.
 with rules as (
     select rule_name, threshold
     from sync.match_rules
@@ -14,9 +16,49 @@ active_links as (
     where unlinked_at is null
 ),
 
+held as (
+    select distinct system, entity, record_id
+    from sync.match_conflicts
+    where resolved_at is null and kind in ('ambiguous', 'different_custompms')
+),
+
+unlinked_records as (
+    select system, entity, record_id
+    from identity.link_candidates
+    union
+    select h.system, h.entity, h.record_id
+    from held as h
+    anti join active_links as l on l.system = h.system and l.entity = h.entity and l.record_id = h.record_id
+),
+
+unlinked as (
+    select s.system, s.entity, s.record_id, s.country, s.postal_code, s.name
+    from staging.stg_customers as s
+    semi join unlinked_records as u on u.system = s.system and u.entity = s.entity and u.record_id = s.record_id
+    where not s.is_deleted and s.name is not null and s.country is not null and s.postal_code is not null
+        and exists (select 1 from rules)
+),
+
+linked as (
+    select l.cluster_id, s.system, s.entity, s.record_id, s.country, s.postal_code, s.name
+    from staging.stg_customers as s
+    inner join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
+    semi join unlinked as u on u.country = s.country and u.postal_code = s.postal_code
+    where not s.is_deleted and s.name is not null
+),
+
+both_sides as (
+    select cast(null as varchar) as cluster_id, system, entity, record_id, country, postal_code, name
+    from unlinked
+    union all
+    select cluster_id, system, entity, record_id, country, postal_code, name
+    from linked
+),
+
 comparable as (
     -- legal-form noise and punctuation do not make two names different
     select
+        cluster_id,
         system,
         entity,
         record_id,
@@ -26,20 +68,7 @@ comparable as (
             regexp_replace(lower(name), '[^a-z0-9 ]', ' ', 'g'),
             '\b(bv|b v|nv|ltd|limited|inc|llc|gmbh|sa|sarl|co|company|corp)\b|\s+', ' ', 'g'
         )) as norm_name
-    from staging.stg_customers
-    where not is_deleted and name is not null and country is not null and postal_code is not null
-),
-
-unlinked as (
-    select c.system, c.entity, c.record_id, c.country, c.postal_code, c.norm_name
-    from comparable as c
-    anti join active_links as l on l.system = c.system and l.entity = c.entity and l.record_id = c.record_id
-),
-
-linked as (
-    select l.cluster_id, c.system, c.entity, c.record_id, c.country, c.postal_code, c.norm_name
-    from comparable as c
-    inner join active_links as l on l.system = c.system and l.entity = c.entity and l.record_id = c.record_id
+    from both_sides
 ),
 
 scored as (
@@ -54,9 +83,10 @@ scored as (
         k.record_id as other_record_id,
         jaro_winkler_similarity(u.norm_name, k.norm_name) as score,
         r.threshold
-    from unlinked as u
-    inner join linked as k on k.country = u.country and k.postal_code = u.postal_code
+    from comparable as u
+    inner join comparable as k on k.country = u.country and k.postal_code = u.postal_code
     cross join rules as r
+    where u.cluster_id is null and k.cluster_id is not null
 )
 
 select

@@ -1,8 +1,9 @@
 -- materialized: table
 -- step: pipelines.models.identity:apply_links
 -- writes: sync.links, sync.match_conflicts, sync.match_candidates
--- New links for records no active link covers, for ONE pass: getvariable('match_rule') names
--- it. The step (pipelines/models/identity.py) evaluates this model once per pass, in order:
+-- New links for records no active link covers (identity.link_candidates), for ONE pass:
+-- getvariable('match_rule') names it. The step (pipelines/models/identity.py) evaluates this model
+-- once per pass, in order:
 -- 'origin' (a CustomPMS customer whose external_refs name a record), every enabled
 -- auto-linking rule by priority, then 'unmatched' (each remaining record starts its own
 -- cluster), appending each pass's links to sync.links before the next pass runs.
@@ -38,28 +39,13 @@ ended as (
     where unlinked_at is not null
 ),
 
-ever_linked as (
-    select distinct system, entity, record_id
-    from sync.links
-),
-
 unlinked as (
-    -- a record archived or deleted before we ever linked it still gets a cluster (and an inactive
-    -- CustomPMS customer) while option create_archived_at_first_sight is on; one deleted after it
-    -- was linked, or unlinked since, does not come back this way
+    -- what earlier passes of this run left (none outside a pass: the runner's own evaluation is empty)
     select s.system, s.entity, s.record_id
-    from staging.stg_customers as s
+    from identity.link_candidates as s
     anti join active_links as l on l.system = s.system and l.entity = s.entity and l.record_id = s.record_id
     anti join held as h on h.system = s.system and h.entity = s.entity and h.record_id = s.record_id
-    where not s.is_deleted
-        or (
-            s.system <> 'custompms'
-            and (select coalesce(max(value), true) from sync.options where name = 'create_archived_at_first_sight')
-            and not exists (
-                select 1 from ever_linked as e
-                where e.system = s.system and e.entity = s.entity and e.record_id = s.record_id
-            )
-        )
+    where getvariable('match_rule') is not null
 ),
 
 rule_candidates as (
@@ -78,6 +64,7 @@ origin_refs as (
     select c.id as record_id, unnest(from_json(c.external_refs, '[{"system": "VARCHAR", "id": "VARCHAR"}]')) as ref
     from raw_custompms.customers as c
     where getvariable('match_rule') = 'origin' and c.external_refs is not null
+        and c.id in (select record_id from rule_candidates where system = 'custompms' and entity = 'customers')
 ),
 
 new_keys as (
@@ -104,27 +91,36 @@ new_keys as (
     inner join pass as p on p.rule_name = f.rule_name and p.kind = 'fuzzy'
 ),
 
+offered_keys as (
+    select distinct match_key
+    from new_keys
+),
+
 linked_keys as (
-    -- what each existing cluster offers in this pass (a deleted member's keys attract nobody)
+    -- what the existing clusters offer in this pass, of the keys the unlinked records offer (a deleted
+    -- member's keys attract nobody)
     select l.cluster_id, l.system, l.entity, l.record_id, k.match_key
     from active_links as l
     inner join exact_keys as k on k.system = l.system and k.entity = l.entity and k.record_id = l.record_id
+    semi join offered_keys as o on o.match_key = k.match_key
     anti join staging.stg_customers as d
         on d.system = l.system and d.entity = l.entity and d.record_id = l.record_id and d.is_deleted
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, l.system || '.' || l.entity || ':' || lower(l.record_id)
     from active_links as l
     where getvariable('match_rule') = 'origin' and l.system <> 'custompms'
+        and l.system || '.' || l.entity || ':' || lower(l.record_id) in (select match_key from offered_keys)
     union all
     select l.cluster_id, l.system, l.entity, l.record_id, 'cluster:' || l.cluster_id
     from active_links as l
     where exists (select 1 from pass where kind = 'fuzzy')
+        and 'cluster:' || l.cluster_id in (select match_key from offered_keys)
 ),
 
 custompms_clusters as (
     select distinct cluster_id
     from active_links
-    where system = 'custompms'
+    where system = 'custompms' and cluster_id in (select cluster_id from linked_keys)
 ),
 
 hits as (
@@ -248,6 +244,7 @@ decisions as (
 used_cluster_ids as (
     select distinct cluster_id
     from sync.links
+    where cluster_id in (select cluster_id from decisions)
 )
 
 select

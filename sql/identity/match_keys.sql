@@ -6,15 +6,10 @@
 -- ignores the keys of deleted members that are linked already.
 -- Staging already normalised the values (VAT without separators, lower-case email), so a key
 -- is the canonical value itself; rules name the property they compare (sync.match_rules).
-with changed as (
+with scope as (
     select system, entity, record_id
     from staging.stg_customers
     where getvariable('since') is null or _transformed_at > getvariable('since')
-),
-
-scope as (
-    select system, entity, record_id
-    from changed
 ),
 
 rules as (
@@ -39,8 +34,8 @@ keyed as (
             when 'website' then lower(s.website)
         end as match_key
     from staging.stg_customers as s
-    inner join changed as c on c.system = s.system and c.entity = s.entity and c.record_id = s.record_id
     cross join rules as r
+    where getvariable('since') is null or s._transformed_at > getvariable('since')
 )
 
 select

@@ -5,7 +5,20 @@
 with changed as (
     select distinct system, entity, record_id
     from staging.stg_customer_versions
-    where getvariable('since') is null or _transformed_at > getvariable('since')
+    where _transformed_at > getvariable('since')
+),
+
+versions as (
+    -- every version on a full refresh; else every version of a record with a new one (a branch whose
+    -- condition is false is planned away, so a full refresh does not join the whole history)
+    select *
+    from staging.stg_customer_versions
+    where getvariable('since') is null
+    union all
+    select v.*
+    from staging.stg_customer_versions as v
+    semi join changed as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+    where getvariable('since') is not null
 ),
 
 ranked as (
@@ -43,8 +56,7 @@ ranked as (
             partition by system, entity, record_id
             order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
         ) as version_rank
-    from staging.stg_customer_versions
-    where (system, entity, record_id) in (select system, entity, record_id from changed)
+    from versions
 )
 
 select

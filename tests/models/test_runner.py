@@ -59,9 +59,10 @@ def test_product_models_order_staging_identity_golden_delta():
     names = [m.name for m in order(discover())]
     pos = {n: i for i, n in enumerate(names)}
     assert pos["stg_exact_accounts_history"] < pos["stg_customer_versions"] < pos["stg_customers"]
-    assert pos["match_keys"] < pos["link_proposals"] < pos["cluster_properties"] < pos["property_deltas"]
+    assert pos["match_keys"] < pos["link_proposals"] < pos["cluster_values"] < pos["property_deltas"]
+    assert pos["cluster_values"] < pos["cluster_properties"]
     # reading sync.links (written by link_proposals' step) orders golden after identity
-    assert "link_proposals" in discover()["cluster_properties"].depends_on
+    assert "link_proposals" in discover()["cluster_values"].depends_on
 
 
 def test_incremental_run_equals_full_refresh(con, raw):

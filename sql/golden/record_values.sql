@@ -1,0 +1,333 @@
+-- materialized: incremental
+-- unique_key: system, entity, record_id
+-- step: pipelines.models.steps:record_property_history
+-- writes: sync.property_history
+-- Per record, on one wide row: each property's current value and when that value last changed.
+-- The change time is the source modified time of the first version in the latest run of equal
+-- values, so a record that edited its phone yesterday does not "change" its name. When the current
+-- value is what the product itself wrote (sync.write_ledger, same value hash), the change is an
+-- echo and carries the ledger's change time instead of the observed one (observed_echoes keeps the
+-- observed times of those: property -> time). Each property is a struct (value, changed_at);
+-- golden.record_properties shows them one row per record and property. Change times come from one
+-- window over the wide versions of the records seen more than once (one lag per property), not
+-- from a row per version and property. The row is kept narrow: writing it is most of its cost.
+with written_since as (
+    -- records the product wrote to since
+    select distinct target_system as system, target_entity as entity, record_id
+    from sync.write_ledger
+    where written_at > getvariable('since')
+),
+
+changed as (
+    select
+        s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
+        s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
+        s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
+        s.contact_first_name, s.contact_last_name, s.active
+    from staging.stg_customers as s
+    where getvariable('since') is null or s._transformed_at > getvariable('since')
+    union all
+    select
+        s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
+        s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
+        s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
+        s.contact_first_name, s.contact_last_name, s.active
+    from staging.stg_customers as s
+    semi join written_since as w on w.system = s.system and w.entity = s.entity and w.record_id = s.record_id
+    where s._transformed_at <= getvariable('since')  -- not restaged since
+),
+
+current_values as (
+    -- the current version (staging picked it); values as text, booleans as 'true'/'false'
+    select
+        system, entity, record_id, is_deleted, modified_at, name, code, email, phone, mobile, fax, website,
+        notes, vat_number, registration_number, currency, address_line1, address_line2, address_line3,
+        postal_code, city, region, country, contact_first_name, contact_last_name, cast(active as varchar) as active
+    from changed
+),
+
+record_versions as (
+    -- every version on a full refresh; else the versions of the changed records (a branch whose
+    -- condition is false is planned away, so a full refresh does not join the whole history)
+    select v.system, v.entity, v.record_id
+    from staging.stg_customer_versions as v
+    where getvariable('since') is null
+    union all
+    select v.system, v.entity, v.record_id
+    from staging.stg_customer_versions as v
+    semi join current_values as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+    where getvariable('since') is not null
+),
+
+seen_again as (
+    -- only a record seen in more than one version has a history to read
+    select system, entity, record_id
+    from record_versions
+    group by system, entity, record_id
+    having count(*) > 1
+),
+
+sequenced as (
+    select
+        v.system, v.entity, v.record_id, v.modified_at,
+        row_number() over observed_order as seq,
+        name, lag(name) over observed_order as name_before,
+        code, lag(code) over observed_order as code_before,
+        email, lag(email) over observed_order as email_before,
+        phone, lag(phone) over observed_order as phone_before,
+        mobile, lag(mobile) over observed_order as mobile_before,
+        fax, lag(fax) over observed_order as fax_before,
+        website, lag(website) over observed_order as website_before,
+        notes, lag(notes) over observed_order as notes_before,
+        vat_number, lag(vat_number) over observed_order as vat_number_before,
+        registration_number, lag(registration_number) over observed_order as registration_number_before,
+        currency, lag(currency) over observed_order as currency_before,
+        address_line1, lag(address_line1) over observed_order as address_line1_before,
+        address_line2, lag(address_line2) over observed_order as address_line2_before,
+        address_line3, lag(address_line3) over observed_order as address_line3_before,
+        postal_code, lag(postal_code) over observed_order as postal_code_before,
+        city, lag(city) over observed_order as city_before,
+        region, lag(region) over observed_order as region_before,
+        country, lag(country) over observed_order as country_before,
+        contact_first_name, lag(contact_first_name) over observed_order as contact_first_name_before,
+        contact_last_name, lag(contact_last_name) over observed_order as contact_last_name_before,
+        active, lag(active) over observed_order as active_before
+    from staging.stg_customer_versions as v
+    semi join seen_again as a on a.system = v.system and a.entity = v.entity and a.record_id = v.record_id
+    window observed_order as (
+        partition by v.system, v.entity, v.record_id
+        order by v.modified_at asc nulls first, v._extracted_at asc, v.is_deleted asc, v.source_version asc
+    )
+),
+
+history_changes as (
+    -- a value changes where it differs from the version before (the first version counts as a
+    -- change); the latest change is when the current value appeared
+    select
+        system, entity, record_id,
+        max(modified_at) filter (where seq = 1 or name is distinct from name_before) as name,
+        max(modified_at) filter (where seq = 1 or code is distinct from code_before) as code,
+        max(modified_at) filter (where seq = 1 or email is distinct from email_before) as email,
+        max(modified_at) filter (where seq = 1 or phone is distinct from phone_before) as phone,
+        max(modified_at) filter (where seq = 1 or mobile is distinct from mobile_before) as mobile,
+        max(modified_at) filter (where seq = 1 or fax is distinct from fax_before) as fax,
+        max(modified_at) filter (where seq = 1 or website is distinct from website_before) as website,
+        max(modified_at) filter (where seq = 1 or notes is distinct from notes_before) as notes,
+        max(modified_at) filter (where seq = 1 or vat_number is distinct from vat_number_before) as vat_number,
+        max(modified_at) filter (where seq = 1 or registration_number is distinct from registration_number_before) as registration_number,
+        max(modified_at) filter (where seq = 1 or currency is distinct from currency_before) as currency,
+        max(modified_at) filter (where seq = 1 or address_line1 is distinct from address_line1_before) as address_line1,
+        max(modified_at) filter (where seq = 1 or address_line2 is distinct from address_line2_before) as address_line2,
+        max(modified_at) filter (where seq = 1 or address_line3 is distinct from address_line3_before) as address_line3,
+        max(modified_at) filter (where seq = 1 or postal_code is distinct from postal_code_before) as postal_code,
+        max(modified_at) filter (where seq = 1 or city is distinct from city_before) as city,
+        max(modified_at) filter (where seq = 1 or region is distinct from region_before) as region,
+        max(modified_at) filter (where seq = 1 or country is distinct from country_before) as country,
+        max(modified_at) filter (where seq = 1 or contact_first_name is distinct from contact_first_name_before) as contact_first_name,
+        max(modified_at) filter (where seq = 1 or contact_last_name is distinct from contact_last_name_before) as contact_last_name,
+        max(modified_at) filter (where seq = 1 or active is distinct from active_before) as active
+    from sequenced
+    group by system, entity, record_id
+),
+
+observed as (
+    -- a record seen once changed every property at its one version
+    select
+        c.system, c.entity, c.record_id,
+        case when h.record_id is null then c.modified_at else h.name end as name,
+        case when h.record_id is null then c.modified_at else h.code end as code,
+        case when h.record_id is null then c.modified_at else h.email end as email,
+        case when h.record_id is null then c.modified_at else h.phone end as phone,
+        case when h.record_id is null then c.modified_at else h.mobile end as mobile,
+        case when h.record_id is null then c.modified_at else h.fax end as fax,
+        case when h.record_id is null then c.modified_at else h.website end as website,
+        case when h.record_id is null then c.modified_at else h.notes end as notes,
+        case when h.record_id is null then c.modified_at else h.vat_number end as vat_number,
+        case when h.record_id is null then c.modified_at else h.registration_number end as registration_number,
+        case when h.record_id is null then c.modified_at else h.currency end as currency,
+        case when h.record_id is null then c.modified_at else h.address_line1 end as address_line1,
+        case when h.record_id is null then c.modified_at else h.address_line2 end as address_line2,
+        case when h.record_id is null then c.modified_at else h.address_line3 end as address_line3,
+        case when h.record_id is null then c.modified_at else h.postal_code end as postal_code,
+        case when h.record_id is null then c.modified_at else h.city end as city,
+        case when h.record_id is null then c.modified_at else h.region end as region,
+        case when h.record_id is null then c.modified_at else h.country end as country,
+        case when h.record_id is null then c.modified_at else h.contact_first_name end as contact_first_name,
+        case when h.record_id is null then c.modified_at else h.contact_last_name end as contact_last_name,
+        case when h.record_id is null then c.modified_at else h.active end as active
+    from current_values as c
+    left join history_changes as h on h.system = c.system and h.entity = c.entity and h.record_id = c.record_id
+),
+
+last_written as (
+    -- what the product last wrote per target record and property
+    select
+        target_system as system,
+        target_entity as entity,
+        record_id,
+        property,
+        arg_max(value_hash, written_at) as value_hash,
+        arg_max(change_time, written_at) as change_time
+    from sync.write_ledger
+    semi join changed as c
+        on c.system = target_system and c.entity = target_entity and c.record_id = write_ledger.record_id
+    group by target_system, target_entity, record_id, property
+),
+
+written as (
+    -- the same, one row per record
+    select
+        system, entity, record_id,
+        max(value_hash) filter (where property = 'name') as name_hash,
+        max(change_time) filter (where property = 'name') as name_time,
+        max(value_hash) filter (where property = 'code') as code_hash,
+        max(change_time) filter (where property = 'code') as code_time,
+        max(value_hash) filter (where property = 'email') as email_hash,
+        max(change_time) filter (where property = 'email') as email_time,
+        max(value_hash) filter (where property = 'phone') as phone_hash,
+        max(change_time) filter (where property = 'phone') as phone_time,
+        max(value_hash) filter (where property = 'mobile') as mobile_hash,
+        max(change_time) filter (where property = 'mobile') as mobile_time,
+        max(value_hash) filter (where property = 'fax') as fax_hash,
+        max(change_time) filter (where property = 'fax') as fax_time,
+        max(value_hash) filter (where property = 'website') as website_hash,
+        max(change_time) filter (where property = 'website') as website_time,
+        max(value_hash) filter (where property = 'notes') as notes_hash,
+        max(change_time) filter (where property = 'notes') as notes_time,
+        max(value_hash) filter (where property = 'vat_number') as vat_number_hash,
+        max(change_time) filter (where property = 'vat_number') as vat_number_time,
+        max(value_hash) filter (where property = 'registration_number') as registration_number_hash,
+        max(change_time) filter (where property = 'registration_number') as registration_number_time,
+        max(value_hash) filter (where property = 'currency') as currency_hash,
+        max(change_time) filter (where property = 'currency') as currency_time,
+        max(value_hash) filter (where property = 'address_line1') as address_line1_hash,
+        max(change_time) filter (where property = 'address_line1') as address_line1_time,
+        max(value_hash) filter (where property = 'address_line2') as address_line2_hash,
+        max(change_time) filter (where property = 'address_line2') as address_line2_time,
+        max(value_hash) filter (where property = 'address_line3') as address_line3_hash,
+        max(change_time) filter (where property = 'address_line3') as address_line3_time,
+        max(value_hash) filter (where property = 'postal_code') as postal_code_hash,
+        max(change_time) filter (where property = 'postal_code') as postal_code_time,
+        max(value_hash) filter (where property = 'city') as city_hash,
+        max(change_time) filter (where property = 'city') as city_time,
+        max(value_hash) filter (where property = 'region') as region_hash,
+        max(change_time) filter (where property = 'region') as region_time,
+        max(value_hash) filter (where property = 'country') as country_hash,
+        max(change_time) filter (where property = 'country') as country_time,
+        max(value_hash) filter (where property = 'contact_first_name') as contact_first_name_hash,
+        max(change_time) filter (where property = 'contact_first_name') as contact_first_name_time,
+        max(value_hash) filter (where property = 'contact_last_name') as contact_last_name_hash,
+        max(change_time) filter (where property = 'contact_last_name') as contact_last_name_time,
+        max(value_hash) filter (where property = 'active') as active_hash,
+        max(change_time) filter (where property = 'active') as active_time
+    from last_written
+    group by system, entity, record_id
+),
+
+echoes as (
+    -- a current value with the hash of our last write there is an echo of that write: it carries the
+    -- write's change time; the observed one is kept beside it (property -> observed change time)
+    select
+        c.system, c.entity, c.record_id,
+        w.name_hash = md5(c.name) as name_echo,
+        w.name_time,
+        w.code_hash = md5(c.code) as code_echo,
+        w.code_time,
+        w.email_hash = md5(c.email) as email_echo,
+        w.email_time,
+        w.phone_hash = md5(c.phone) as phone_echo,
+        w.phone_time,
+        w.mobile_hash = md5(c.mobile) as mobile_echo,
+        w.mobile_time,
+        w.fax_hash = md5(c.fax) as fax_echo,
+        w.fax_time,
+        w.website_hash = md5(c.website) as website_echo,
+        w.website_time,
+        w.notes_hash = md5(c.notes) as notes_echo,
+        w.notes_time,
+        w.vat_number_hash = md5(c.vat_number) as vat_number_echo,
+        w.vat_number_time,
+        w.registration_number_hash = md5(c.registration_number) as registration_number_echo,
+        w.registration_number_time,
+        w.currency_hash = md5(c.currency) as currency_echo,
+        w.currency_time,
+        w.address_line1_hash = md5(c.address_line1) as address_line1_echo,
+        w.address_line1_time,
+        w.address_line2_hash = md5(c.address_line2) as address_line2_echo,
+        w.address_line2_time,
+        w.address_line3_hash = md5(c.address_line3) as address_line3_echo,
+        w.address_line3_time,
+        w.postal_code_hash = md5(c.postal_code) as postal_code_echo,
+        w.postal_code_time,
+        w.city_hash = md5(c.city) as city_echo,
+        w.city_time,
+        w.region_hash = md5(c.region) as region_echo,
+        w.region_time,
+        w.country_hash = md5(c.country) as country_echo,
+        w.country_time,
+        w.contact_first_name_hash = md5(c.contact_first_name) as contact_first_name_echo,
+        w.contact_first_name_time,
+        w.contact_last_name_hash = md5(c.contact_last_name) as contact_last_name_echo,
+        w.contact_last_name_time,
+        w.active_hash = md5(c.active) as active_echo,
+        w.active_time,
+        map_from_entries(list_transform(list_filter([
+            {'key': 'name', 'value': o.name, 'echo': w.name_hash = md5(c.name)},
+            {'key': 'code', 'value': o.code, 'echo': w.code_hash = md5(c.code)},
+            {'key': 'email', 'value': o.email, 'echo': w.email_hash = md5(c.email)},
+            {'key': 'phone', 'value': o.phone, 'echo': w.phone_hash = md5(c.phone)},
+            {'key': 'mobile', 'value': o.mobile, 'echo': w.mobile_hash = md5(c.mobile)},
+            {'key': 'fax', 'value': o.fax, 'echo': w.fax_hash = md5(c.fax)},
+            {'key': 'website', 'value': o.website, 'echo': w.website_hash = md5(c.website)},
+            {'key': 'notes', 'value': o.notes, 'echo': w.notes_hash = md5(c.notes)},
+            {'key': 'vat_number', 'value': o.vat_number, 'echo': w.vat_number_hash = md5(c.vat_number)},
+            {'key': 'registration_number', 'value': o.registration_number, 'echo': w.registration_number_hash = md5(c.registration_number)},
+            {'key': 'currency', 'value': o.currency, 'echo': w.currency_hash = md5(c.currency)},
+            {'key': 'address_line1', 'value': o.address_line1, 'echo': w.address_line1_hash = md5(c.address_line1)},
+            {'key': 'address_line2', 'value': o.address_line2, 'echo': w.address_line2_hash = md5(c.address_line2)},
+            {'key': 'address_line3', 'value': o.address_line3, 'echo': w.address_line3_hash = md5(c.address_line3)},
+            {'key': 'postal_code', 'value': o.postal_code, 'echo': w.postal_code_hash = md5(c.postal_code)},
+            {'key': 'city', 'value': o.city, 'echo': w.city_hash = md5(c.city)},
+            {'key': 'region', 'value': o.region, 'echo': w.region_hash = md5(c.region)},
+            {'key': 'country', 'value': o.country, 'echo': w.country_hash = md5(c.country)},
+            {'key': 'contact_first_name', 'value': o.contact_first_name, 'echo': w.contact_first_name_hash = md5(c.contact_first_name)},
+            {'key': 'contact_last_name', 'value': o.contact_last_name, 'echo': w.contact_last_name_hash = md5(c.contact_last_name)},
+            {'key': 'active', 'value': o.active, 'echo': w.active_hash = md5(c.active)}
+        ], lambda x: x.echo), lambda x: {'key': x.key, 'value': x.value})) as observed_echoes
+    from current_values as c
+    inner join written as w on w.system = c.system and w.entity = c.entity and w.record_id = c.record_id
+    inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
+)
+
+select
+    c.system,
+    c.entity,
+    c.record_id,
+    c.is_deleted,
+    c.modified_at,
+    {'value': c.name, 'changed_at': case when e.name_echo then e.name_time else o.name end} as name,
+    {'value': c.code, 'changed_at': case when e.code_echo then e.code_time else o.code end} as code,
+    {'value': c.email, 'changed_at': case when e.email_echo then e.email_time else o.email end} as email,
+    {'value': c.phone, 'changed_at': case when e.phone_echo then e.phone_time else o.phone end} as phone,
+    {'value': c.mobile, 'changed_at': case when e.mobile_echo then e.mobile_time else o.mobile end} as mobile,
+    {'value': c.fax, 'changed_at': case when e.fax_echo then e.fax_time else o.fax end} as fax,
+    {'value': c.website, 'changed_at': case when e.website_echo then e.website_time else o.website end} as website,
+    {'value': c.notes, 'changed_at': case when e.notes_echo then e.notes_time else o.notes end} as notes,
+    {'value': c.vat_number, 'changed_at': case when e.vat_number_echo then e.vat_number_time else o.vat_number end} as vat_number,
+    {'value': c.registration_number, 'changed_at': case when e.registration_number_echo then e.registration_number_time else o.registration_number end} as registration_number,
+    {'value': c.currency, 'changed_at': case when e.currency_echo then e.currency_time else o.currency end} as currency,
+    {'value': c.address_line1, 'changed_at': case when e.address_line1_echo then e.address_line1_time else o.address_line1 end} as address_line1,
+    {'value': c.address_line2, 'changed_at': case when e.address_line2_echo then e.address_line2_time else o.address_line2 end} as address_line2,
+    {'value': c.address_line3, 'changed_at': case when e.address_line3_echo then e.address_line3_time else o.address_line3 end} as address_line3,
+    {'value': c.postal_code, 'changed_at': case when e.postal_code_echo then e.postal_code_time else o.postal_code end} as postal_code,
+    {'value': c.city, 'changed_at': case when e.city_echo then e.city_time else o.city end} as city,
+    {'value': c.region, 'changed_at': case when e.region_echo then e.region_time else o.region end} as region,
+    {'value': c.country, 'changed_at': case when e.country_echo then e.country_time else o.country end} as country,
+    {'value': c.contact_first_name, 'changed_at': case when e.contact_first_name_echo then e.contact_first_name_time else o.contact_first_name end} as contact_first_name,
+    {'value': c.contact_last_name, 'changed_at': case when e.contact_last_name_echo then e.contact_last_name_time else o.contact_last_name end} as contact_last_name,
+    {'value': c.active, 'changed_at': case when e.active_echo then e.active_time else o.active end} as active,
+    e.observed_echoes,
+    getvariable('run_at') as _transformed_at
+from current_values as c
+inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
+left join echoes as e on e.system = c.system and e.entity = c.entity and e.record_id = c.record_id
