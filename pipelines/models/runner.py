@@ -15,7 +15,10 @@
       if that one's is earlier (so a table that filters by `since`, like identity.link_candidates,
       still holds what its reader missed when the reader's last run failed). Every incremental
       model stamps its rows with `getvariable('run_at') as _transformed_at`, so a downstream
-      model picks up exactly what changed upstream.
+      model picks up exactly what changed upstream. A model reading the raw datasets gets an
+      earlier `since` when a load finished after its last run from a package created before it
+      (a run killed between extraction and load, finished by a later run): the start of the run
+      that extracted the package, so those rows, stamped `_extracted_at` then, are staged too.
     - `step: module:function` — Python run right after the model is materialised (the durable
       writes into `sync.*`, which models never do themselves). After an incremental run the step
       finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
@@ -250,6 +253,38 @@ def _literal(value: datetime | str | None) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+RAW_PREFIX = "raw_"  # the datasets dlt loads (settings.DATASETS)
+
+
+def _loads(con: duckdb.DuckDBPyConnection) -> list[tuple[datetime, datetime]]:
+    """Each completed dlt load of the raw datasets: (when the run that extracted its package started,
+    when it was loaded). A load id is the package's creation time; the run's start (sync.runs) is earlier
+    still than any row the run read before dlt took over."""
+    schemas = [row[0] for row in con.execute(
+        "select distinct table_schema from information_schema.tables where table_name = '_dlt_loads' "
+        "and starts_with(table_schema, ?)", [RAW_PREFIX]).fetchall()]
+    if not schemas:
+        return []
+    loads = " union all ".join(
+        f"select to_timestamp(try_cast(load_id as double)) as created, inserted_at from {schema}._dlt_loads "
+        "where status = 0" for schema in schemas)
+    runs = con.execute(
+        "select 1 from information_schema.tables where table_schema = ? and table_name = 'runs'",
+        [settings.SYNC_SCHEMA]).fetchone()
+    started = (f"(select max(r.started_at) from {settings.SYNC_SCHEMA}.runs as r "
+               "where r.command in ('sync', 'extract') and r.started_at <= l.created)"
+               if runs else "null")
+    return con.execute(
+        f"select coalesce({started}, l.created), l.inserted_at from ({loads}) as l where l.created is not null"
+    ).fetchall()
+
+
+def _before_late_loads(since: datetime, loads: list[tuple[datetime, datetime]]) -> datetime:
+    """`since`, or the start of the earliest extraction whose package was loaded only after `since`."""
+    late = [started for started, loaded in loads if loaded > since and started < since]
+    return min([since, *late])
+
+
 def set_variable(con: duckdb.DuckDBPyConnection, name: str, value: datetime | str | None) -> None:
     con.execute(f"set variable {name} = {_literal(value)}")
 
@@ -378,6 +413,7 @@ def _run(
         full_refresh = True
     set_variable(con, "run_at", run_at)
     set_variable(con, "run_id", run_id)
+    late_loads = _loads(con)
     relations = {
         f"{schema}.{name}": kind
         for schema, name, kind in con.execute(
@@ -391,6 +427,8 @@ def _run(
         started = time.perf_counter()
         model_full = full_refresh or model.name not in previous
         since = None if model_full else min(previous[n][1] for n in {model.name} | readers[model.name] if n in previous)
+        if since is not None and any(ref.startswith(RAW_PREFIX) for ref in model.reads):
+            since = _before_late_loads(since, late_loads)
         set_variable(con, "since", since)
         existing = relations.get(model.qualified, "")
         con.execute("begin transaction")
