@@ -119,7 +119,9 @@ ref_changes as (
     select
         t.cluster_id, t.record_id, t.scope_id, t.source_version as base_version, t.record_hash as base_hash,
         coalesce(
-            '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id) || ']', '[]'
+            '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id)
+                filter (where r.id is not null) || ']',
+            '[]'
         ) as refs
     from custompms_targets as t
     semi join refs_to_change as c on c.record_id = t.record_id

@@ -157,12 +157,16 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
         if cycles == 1:  # the first extraction lands every raw dataset (a transform needs them to exist)
             plan[0] = ("extract", False)
         for name, kill in plan:
+            # a push to be killed gets slow answers: a cycle's few writes would otherwise be done within
+            # milliseconds, and the kill must often land between a request and its record
+            for faults in sandbox.faults.values():
+                faults.latency_ms = 100 if kill and name == "push" else 5
             command = Command.start(sandbox, name)
             if kill:
                 command.wait_until_in_its_run()
                 if name == "push":
-                    command.wait_for("outbox")
-                    time.sleep(rng.uniform(0, 0.15))
+                    command.wait_for("push ")  # "push <system>": its writer is built, the sends begin
+                    time.sleep(rng.uniform(0, 0.3))
                 else:
                     time.sleep(rng.uniform(0.1, {"extract": 1.0, "transform": 1.0, "sync": 4.0}[name]))
                 if command.process.poll() is None:
@@ -184,6 +188,8 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
     assert min(kills[stage] for stage in STAGES) >= 10, kills
     assert caught_in_flight >= 3  # some kills landed between a request and its record
 
+    for faults in sandbox.faults.values():
+        faults.latency_ms = 5
     for _ in range(3):  # then runs that finish
         sync = Command.start(sandbox)
         code = sync.finish()
