@@ -334,7 +334,7 @@ def parser() -> argparse.ArgumentParser:
         if name == "sql":
             command.add_argument("--query", "-q", help="one query; without it an interactive shell")
         if name == "connect":
-            from pipelines.connect import add_arguments
+            from pipelines.connect.arguments import add_arguments
 
             add_arguments(command)
         if name == "audit":

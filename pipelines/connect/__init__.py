@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import TextIO
 
 from pipelines import settings
+from pipelines.connect.arguments import SYSTEMS, add_arguments  # noqa: F401 - the command's options
 from pipelines.connect.redirect import ConnectError, RedirectListener, code_from_pasted, is_loopback_http
 from pipelines.connect.settings_files import settings_dir
 from pipelines.console import Console
 from pipelines.errors import ConfigurationError, OperatorError, missing_config, summarize
 
-SYSTEMS = ("exact", "wave", "custompms")
 EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
 
 
@@ -120,21 +120,6 @@ def connect(system: str, session: Session) -> int:
             raise
         session.console.error(str(missing))
         return EXIT_REFUSED
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("system", nargs="?", default="all", choices=(*SYSTEMS, "all"), help="default: all")
-    parser.add_argument("--timeout", type=float, default=settings.CONNECT_TIMEOUT,
-                        help="seconds to wait for the browser (default %(default)s)")
-    parser.add_argument("--paste", action="store_true",
-                        help="no loopback listener: paste the address the browser ended on")
-    parser.add_argument("--no-browser", action="store_true", help="only print the address to open")
-    parser.add_argument("--token", action="store_true", help="Wave: paste a full access token (prompted)")
-    parser.add_argument("--token-stdin", action="store_true", help="Wave: read a full access token from stdin")
-    parser.add_argument("--business", action="append", default=[], metavar="ID",
-                        help="Wave: sync this business (repeatable); written to sources.wave.business_ids")
-    parser.add_argument("--all-businesses", action="store_true",
-                        help="Wave: sync every business the token sees (removes sources.wave.business_ids)")
 
 
 def run(args: argparse.Namespace, console: Console) -> int:

@@ -41,15 +41,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import sqlglot
-from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
 
 from pipelines import settings
 from pipelines.models import inputs
 from pipelines.state import ensure_state
+
+if TYPE_CHECKING:  # sqlglot is imported where SQL is parsed: a transform with nothing to do parses none
+    from sqlglot import exp
 
 DEFAULT_SCHEMA = "models"
 EXCLUDED_DIRS = {"audit"}
@@ -124,6 +125,8 @@ def _header(sql: str, path: Path) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=512)
 def _parse_cached(sql: str) -> tuple[exp.Expression, ...]:
+    import sqlglot
+
     return tuple(s for s in sqlglot.parse(sql, read="duckdb") if s is not None)
 
 
@@ -134,6 +137,9 @@ def _parse(sql: str) -> list[exp.Expression]:
 
 
 def parse_model(path: Path, root: Path) -> Model:
+    from sqlglot import exp
+    from sqlglot.errors import ParseError, TokenError
+
     sql = path.read_text()
     rel = path.relative_to(root)
     schema = rel.parts[0] if len(rel.parts) > 1 else DEFAULT_SCHEMA
@@ -308,11 +314,18 @@ def _relation_type(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> st
 
 def _scope_sql(model: Model) -> str | None:
     """`with <all ctes> select distinct <keys> from scope`, when the model defines a `scope` CTE."""
-    tree = model.tree
-    with_ = tree.args.get("with_")
+    return _scope_sql_of(model.sql, tuple(model.unique_key))
+
+
+@functools.lru_cache(maxsize=256)
+def _scope_sql_of(sql: str, keys: tuple[str, ...]) -> str | None:
+    # generated once per text: sqlglot's generator costs more than many a small incremental model
+    from sqlglot import exp
+
+    with_ = _parse(sql)[0].args.get("with_")
     if with_ is None or not any(c.alias_or_name.lower() == "scope" for c in with_.expressions):
         return None
-    query = exp.select(*model.unique_key).distinct().from_("scope")
+    query = exp.select(*keys).distinct().from_("scope")
     query.set("with_", with_.copy())
     return query.sql(dialect="duckdb")
 
