@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from pipelines import settings, sourceconfig
 from pipelines.console import Console
 from pipelines.errors import OperatorError, _chain, missing_config, summarize
 from pipelines.runs import Run, reading, tracked_run
+from pipelines.sandbox import answers
 from pipelines.statefile import damaged, dlt_dir, in_use, is_damage, open_state
 
 EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
@@ -45,16 +45,8 @@ def ensure_sandbox(console: Console, pipelines_dir: Path | None = None) -> None:
     local = [urlsplit(url) for url in urls if url]
     ports = {(url.hostname, url.port) for url in local
              if url.hostname in ("127.0.0.1", "localhost") and url.port in sandbox_ports}
-    if ports and not all(_answers(host, port) for host, port in ports):
+    if ports and not all(answers(host, port) for host, port in ports):
         subprocess.run([sys.executable, "-m", "pipelines.sandbox", "start", "--quiet"], check=True)
-
-
-def _answers(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def _exit(run: Run) -> int:

@@ -18,7 +18,6 @@ import fcntl
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipelines import settings
+from pipelines.sandbox import answers
 from pipelines.sandbox.runner import SYSTEMS, Sandbox, SandboxDataError, read_data_file
 
 START_TIMEOUT_S = 30.0
@@ -49,16 +49,8 @@ def _parse_ports(text: str | None) -> dict[str, int]:
     return ports
 
 
-def _answers(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 def _all_answer(sandbox: Sandbox) -> bool:
-    return all(_answers(sandbox.host, port) for port in sandbox.ports.values())
+    return all(answers(sandbox.host, port) for port in sandbox.ports.values())
 
 
 def _is_sandbox_process(pid: int) -> bool:
@@ -170,7 +162,7 @@ def start(args: argparse.Namespace) -> int:
                   f"`python -m pipelines.sandbox stop` and start again. Its log ({_log_file(args)}):\n"
                   f"{_tail(_log_file(args))}", file=sys.stderr)
             return 1
-        taken = [f"{system}:{port}" for system, port in sandbox.ports.items() if _answers(sandbox.host, port)]
+        taken = [f"{system}:{port}" for system, port in sandbox.ports.items() if answers(sandbox.host, port)]
         if taken:
             print(f"error: port(s) {', '.join(taken)} already in use by another program; stop it, or pass "
                   "--ports exact=N,wave=N,custompms=N", file=sys.stderr)
