@@ -69,14 +69,21 @@ def outbox_rows(con: duckdb.DuckDBPyConnection, rows: list[tuple]) -> None:
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
 
+def create_payload(tag: str, i: int) -> dict:
+    """One create's body, the same for the push and the plain loop (the emulator's work per request too)."""
+    return {"name": f"Bench Customer {tag} {i}", "email": f"b{i}@{tag}.bench.example",
+            "external_refs": [{"system": "wave.customers", "id": f"w{tag}{i}"}]}
+
+
 async def plain_creates(url: str, creates: int, concurrency: int, tag: str) -> float:
-    """The floor: the same POSTs with httpx, `concurrency` in flight, no bookkeeping at all."""
+    """The floor: the same POSTs (same bodies, an Idempotency-Key each) with httpx, `concurrency` in flight,
+    no bookkeeping at all."""
     headers = {"Authorization": f"Bearer {settings.SANDBOX_CUSTOMPMS_KEY}"}
     limit = asyncio.Semaphore(concurrency)
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=60) as http:
         async def one(i: int) -> None:
             async with limit:
-                response = await http.post("/api/v1/customers", json={"name": f"Plain {tag} {i}"},
+                response = await http.post("/api/v1/customers", json=create_payload(f"plain{tag}", i),
                                            headers={"Idempotency-Key": f"plain-{tag}-{i}"})
                 response.raise_for_status()
 
@@ -91,8 +98,7 @@ def push_creates(url: str, tmp: Path, creates: int, concurrency: int, tag: str) 
     with duckdb.connect(str(db)) as con:
         outbox_rows(con, [
             (f"op_{tag}_{i:06d}", "custompms", "customers", None, None, f"cl_{tag}_{i:06d}", "create",
-             json.dumps({"name": f"Bench Customer {tag} {i}", "email": f"b{i}@{tag}.bench.example",
-                         "external_refs": [{"system": "wave.customers", "id": f"w{tag}{i}"}]}), None,
+             json.dumps(create_payload(tag, i)), None,
              json.dumps([{"property": "name", "value_hash": "x", "change_time": None}]))
             for i in range(creates)])
     client = CustomPMSClient(url, settings.SANDBOX_CUSTOMPMS_KEY, max_concurrency=concurrency)
