@@ -27,9 +27,10 @@ import duckdb
 
 from pipelines import settings, sourceconfig
 from pipelines.console import Console
-from pipelines.errors import missing_config, summarize
+from pipelines.errors import _chain, missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
 from pipelines.runs import Run
+from pipelines.statefile import open_state
 
 if TYPE_CHECKING:
     import dlt
@@ -113,7 +114,16 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                     started.extraction.client.close()
                     _counted(run, console, system, Counter())
                     continue
-                extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
+                try:
+                    extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
+                except Exception as exc:
+                    if not any("Conflicting lock" in str(error) for error in _chain(exc)):
+                        raise
+                    # another program (a `make sql` statement, a DuckDB client) held the state file just when
+                    # dlt opened it: wait for it as every open of the state file does, then once more, from
+                    # dlt's saved state (what the pre-read had read is read again)
+                    open_state(db_path).close()
+                    extract_system(run, console, system, source_factory, db_path, pipelines_dir)
             except Exception as exc:
                 if (missing := missing_config(exc)) is not None:
                     raise missing from None  # misconfiguration: refuse the run, name the key
@@ -244,7 +254,7 @@ def destination_versions(db_path: Path, systems: tuple[str, ...]) -> dict[str, i
     if not db_path.exists():
         return {}
     versions: dict[str, int] = {}
-    with duckdb.connect(str(db_path)) as con:
+    with open_state(db_path) as con:  # waits for a short hold by another process, like every open
         for system in systems:
             try:
                 row = con.execute(f"select max(version) from {settings.DATASETS[system]}._dlt_pipeline_state "
