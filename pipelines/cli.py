@@ -22,7 +22,7 @@ from pipelines.console import Console
 from pipelines.errors import OperatorError, _chain, missing_config, summarize
 from pipelines.runs import Run, reading, tracked_run
 from pipelines.sandbox import answers
-from pipelines.statefile import damaged, dlt_dir, in_use, is_damage, open_state
+from pipelines.statefile import damaged, dlt_dir, in_use, is_damage, lock_conflict, open_state
 
 EXIT_OK, EXIT_ATTENTION, EXIT_REFUSED = 0, 1, 2
 
@@ -376,8 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         if is_damage(exc):  # the file opened, but a part of it DuckDB needed later could not be read
             console.error(str(damaged(args.db, exc)))
             return EXIT_REFUSED
-        held = next((e for e in _chain(exc) if "Conflicting lock" in str(e)), None)
-        if held is not None:  # a DuckDB client outside the product opened the file between two stages
+        # a DuckDB client outside the product opened the file between two stages
+        if (held := lock_conflict(exc)) is not None:
             console.error(str(in_use(args.db, held, 0)))
             return EXIT_REFUSED
         if any(isinstance(error, OperatorError) for error in _chain(exc)):  # wrapped by dlt or a thread pool

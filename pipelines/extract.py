@@ -27,10 +27,10 @@ import duckdb
 
 from pipelines import settings, sourceconfig
 from pipelines.console import Console
-from pipelines.errors import _chain, missing_config, summarize
+from pipelines.errors import missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
 from pipelines.runs import Run
-from pipelines.statefile import open_state
+from pipelines.statefile import lock_conflict, open_state
 
 if TYPE_CHECKING:
     import dlt
@@ -117,7 +117,7 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                 try:
                     extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
                 except Exception as exc:
-                    if not any("Conflicting lock" in str(error) for error in _chain(exc)):
+                    if lock_conflict(exc) is None:
                         raise
                     # another program (a `make sql` statement, a DuckDB client) held the state file just when
                     # dlt opened it: wait for it as every open of the state file does, then once more, from

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import settings
-from pipelines.errors import OperatorError
+from pipelines.errors import OperatorError, _chain
 
 _LOCK_CONFLICT = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 # what DuckDB says when the bytes on disk are not a database it can read
@@ -55,6 +55,11 @@ def run_holder(db_path: Path) -> str | None:
         return lock_path(db_path).read_text().strip() or None
     except OSError:
         return None
+
+
+def lock_conflict(exc: BaseException) -> BaseException | None:
+    """DuckDB's "Conflicting lock" error in `exc` or its causes (another process holds the file)."""
+    return next((error for error in _chain(exc) if _LOCK_CONFLICT.search(str(error))), None)
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -109,7 +114,7 @@ def open_state(db_path: Path | None = None, *, read_only: bool = False,
         except duckdb.Error as exc:
             if is_damage(exc):
                 raise damaged(path, exc) from None
-            if "Conflicting lock" not in str(exc):
+            if lock_conflict(exc) is None:
                 raise
             if time.monotonic() - started >= wait:
                 raise in_use(path, exc, time.monotonic() - started) from None

@@ -36,6 +36,7 @@ class Raw:
         create_raw(con)
         self.columns = tables()
         self.rows: dict[tuple[str, str], dict] = {}
+        self.exact_deleted: set[str] = set()  # Exact's deletes are final: these ids never come back
         self.counter = 0
 
     def at(self, minutes: float) -> datetime:
@@ -73,6 +74,7 @@ class Raw:
         )
 
     def exact_delete(self, id: str, at: float, division: int = 1) -> None:
+        self.exact_deleted.add(id)
         self.counter += 1
         self.con.execute(
             "insert into raw_exact.deleted values (?, 2, ?, ?, ?, ?, ?)",

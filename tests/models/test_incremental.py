@@ -62,14 +62,12 @@ edit = st.tuples(
 def put(raw: Raw, system: str, index: int, at: float, prop: str, value_index: int, action: str) -> None:
     ids = RECORDS[system]
     record = ids[index % len(ids)]
-    deleted = raw.__dict__.setdefault("exact_deleted", set())
-    if system == "exact" and record in deleted:
+    if system == "exact" and record in raw.exact_deleted:
         return  # Exact's deletes are final: a deleted account's ID never comes back (an edit of it would
         # make a full refresh date its re-appearance back to the delete, which Exact cannot produce)
     if action == "gone":
         if system == "exact" and ("raw_exact.accounts", (record,)) in raw.rows:
             raw.exact_delete(record, at)
-            deleted.add(record)
             return
         if system == "wave":
             raw.wave_customer(record, at, is_archived=True)
