@@ -23,6 +23,8 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@# an editable install compiles no bytecode; without it every command compiles the package anew
+	$(BIN)/python -m compileall -q pipelines
 	@test -f .dlt/secrets.toml || cp .dlt/secrets.toml.example .dlt/secrets.toml
 	@touch $(STAMP)
 

@@ -171,7 +171,7 @@ def cmd_docs(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_connect(args: argparse.Namespace, console: Console) -> int:
-    from pipelines.connect import run
+    from pipelines.connect.command import run
 
     ensure_sandbox(console)
     return run(args, console)

@@ -30,7 +30,7 @@ from pipelines.console import Console
 from pipelines.errors import missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
 from pipelines.runs import Run
-from pipelines.statefile import lock_conflict, open_state
+from pipelines.statefile import let_go, lock_conflict, open_state
 
 if TYPE_CHECKING:
     import dlt
@@ -114,16 +114,17 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                     started.extraction.client.close()
                     _counted(run, console, system, Counter())
                     continue
-                try:
-                    extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
-                except Exception as exc:
-                    if lock_conflict(exc) is None:
-                        raise
-                    # another program (a `make sql` statement, a DuckDB client) held the state file just when
-                    # dlt opened it: wait for it as every open of the state file does, then once more, from
-                    # dlt's saved state (what the pre-read had read is read again)
-                    open_state(db_path).close()
-                    extract_system(run, console, system, source_factory, db_path, pipelines_dir)
+                with let_go(db_path):  # dlt opens the state file itself
+                    try:
+                        extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
+                    except Exception as exc:
+                        if lock_conflict(exc) is None:
+                            raise
+                        # another program (a `make sql` statement, a DuckDB client) held the state file just
+                        # when dlt opened it: wait for it as every open of the state file does, then once more,
+                        # from dlt's saved state (what the pre-read had read is read again)
+                        open_state(db_path).close()
+                        extract_system(run, console, system, source_factory, db_path, pipelines_dir)
             except Exception as exc:
                 if (missing := missing_config(exc)) is not None:
                     raise missing from None  # misconfiguration: refuse the run, name the key

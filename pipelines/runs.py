@@ -26,7 +26,7 @@ import duckdb
 
 from pipelines import budgets, settings
 from pipelines.errors import OperatorError, summarize
-from pipelines.statefile import lock_path, open_state
+from pipelines.statefile import held, lock_path, open_state
 
 RUNS_DDL = f"""
 create schema if not exists {settings.SYNC_SCHEMA};
@@ -194,7 +194,7 @@ def tracked_run(command: str, db_path: Path | None = None, lock: Path | None = N
     when it fails: `failed` with the error summary)."""
     db_path = db_path or settings.DUCKDB_FILE
     # budgets.bound: the clients built during the run keep their API budgets in this state file
-    with run_lock(lock or lock_path(db_path), command), budgets.bound(db_path):
+    with run_lock(lock or lock_path(db_path), command), budgets.bound(db_path), held(db_path):
         run = Run(command=command, db_path=db_path)
         run.start()
         try:

@@ -6,7 +6,7 @@ call can tell)."""
 
 from __future__ import annotations
 
-from pipelines.connect import Session
+from pipelines.connect.command import Session
 from pipelines.connect.redirect import ConnectError
 from pipelines.custompms.client import CustomPMSClient, Unauthorized
 

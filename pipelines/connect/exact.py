@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 import dlt
 import httpx
 
-from pipelines import settings
-from pipelines.connect import Session, authorization_code
+from pipelines import settings, tls
+from pipelines.connect.command import Session, authorization_code
 from pipelines.connect.redirect import ConnectError
 from pipelines.exact.client import ExactClient
 from pipelines.exact.site import exact_base_url
@@ -39,7 +39,7 @@ def connect_exact(session: Session) -> None:
     form = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
             "client_id": client_id, "client_secret": str(client_secret)}
     store = TokenStore(token_file, system="exact")
-    with httpx.Client(timeout=60, follow_redirects=False) as http, store.locked():
+    with httpx.Client(timeout=60, follow_redirects=False, verify=tls.context()) as http, store.locked():
         try:
             tokens = request_tokens(http, f"{base_url}{settings.EXACT_TOKEN_PATH}", form, system="exact",
                                     now=time.time)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dlt
 
 from pipelines import settings
-from pipelines.connect import Session, authorization_code
+from pipelines.connect.command import Session, authorization_code
 from pipelines.connect.redirect import ConnectError
 from pipelines.connect.settings_files import env_overrides, set_keys
 from pipelines.errors import ConfigurationError

@@ -39,7 +39,7 @@ from urllib.parse import quote
 import httpx
 import orjson
 
-from pipelines import budgets, settings
+from pipelines import budgets, settings, tls
 from pipelines import clock as clocks
 from pipelines.errors import OperatorError
 from pipelines.retry import Retryable, RetryPolicy
@@ -501,6 +501,7 @@ class CustomPMSClient:
         if self._http is None:
             self._http = httpx.Client(
                 base_url=self.base_url,
+                verify=tls.context(),
                 headers=self._headers(),
                 timeout=self.timeout,
                 transport=self._transport,
@@ -514,6 +515,7 @@ class CustomPMSClient:
             # a pool is tied to its event loop; a new loop (another asyncio.run) needs its own
             self._ahttp = httpx.AsyncClient(
                 base_url=self.base_url,
+                verify=tls.context(),
                 headers=self._headers(),
                 timeout=self.timeout,
                 transport=self._async_transport,

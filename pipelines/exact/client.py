@@ -31,7 +31,7 @@ from urllib.parse import quote, unquote
 import httpx
 import orjson
 
-from pipelines import budgets, settings
+from pipelines import budgets, settings, tls
 from pipelines import clock as clocks
 from pipelines.exact.errors import (  # noqa: F401 - the client's errors are imported from here
     CONNECT_HINT,
@@ -154,6 +154,7 @@ class ExactClient:
         self._lock = threading.RLock()
         self._http = httpx.Client(
             timeout=timeout,
+            verify=tls.context(),
             transport=transport,
             follow_redirects=False,
             headers={"Accept": "application/json"},

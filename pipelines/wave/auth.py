@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from pipelines import settings
+from pipelines import settings, tls
 from pipelines.errors import ConfigurationError
 from pipelines.exact.tokens import (
     Secret,
@@ -139,7 +139,8 @@ class WaveTokens:
     def _call(self, form: dict[str, str], previous: str | None) -> TokenSet:
         """One token request (a few per day: an HTTP client of its own, nothing to close afterwards)."""
         try:
-            with httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=False) as http:
+            with httpx.Client(timeout=self._timeout, transport=self._transport, follow_redirects=False,
+                              verify=tls.context()) as http:
                 tokens = request_tokens(http, f"{self.oauth_url}{settings.WAVE_TOKEN_PATH}", form,
                                         system="wave", now=self.now, previous_refresh_token=previous)
         except TokenEndpointError as exc:

@@ -36,7 +36,7 @@ import httpx
 import orjson
 
 from pipelines import clock as clocks
-from pipelines import settings
+from pipelines import settings, tls
 from pipelines.errors import OperatorError
 from pipelines.retry import Retryable, RetryPolicy
 from pipelines.wave import queries
@@ -492,6 +492,7 @@ class WaveClient:
         if self._http is None:
             self._http = httpx.Client(
                 headers={"Accept": "application/json", "User-Agent": "customer-sync"},
+                verify=tls.context(),
                 timeout=self.timeout,
                 transport=self._transport,
                 follow_redirects=False,

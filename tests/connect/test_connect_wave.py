@@ -15,7 +15,7 @@ import tomlkit
 from connectkit import approve
 
 from pipelines import settings
-from pipelines.connect import Session
+from pipelines.connect.command import Session
 from pipelines.connect.wave import UNCHANGED, _choose
 from pipelines.console import Console
 from pipelines.errors import ConfigurationError
