@@ -3,6 +3,7 @@ tables and two markers), batches, and how a resource's first load is written. No
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.json as pa_json
 
 
 def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> Iterator[Any]:
@@ -53,6 +55,29 @@ def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> 
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+def arrow_document(content: bytes, schema: pa.Schema) -> pa.Table | None:
+    """One JSON document (an API answer) read by Arrow's JSON reader into a one-row table of `schema`,
+    unknown properties ignored. The reader runs in C++ without holding the GIL, so decoding a page
+    overlaps the fetching and the emulator/other threads, where json-decoding it into dicts and
+    converting those would not. None when the document does not fit the schema (a wrong-typed value
+    anywhere, a record that is not an object): the caller then decodes it as Python and checks it
+    record by record, so the fast path never decides what is quarantined."""
+    options = pa_json.ReadOptions(use_threads=False, block_size=len(content) + 1)  # one block: one document
+    parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore", newlines_in_values=True)
+    try:
+        table = pa_json.read_json(io.BytesIO(content), read_options=options, parse_options=parse)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return table if table.num_rows == 1 else None
+
+
+def records(column: pa.ChunkedArray, schema: pa.Schema) -> pa.Table:
+    """The records of a one-row list<struct> column (a page's array of objects) as a table of `schema`."""
+    flat = pc.list_flatten(column)
+    chunks = [pa.Table.from_struct_array(chunk) for chunk in flat.chunks]
+    return pa.concat_tables(chunks) if chunks else schema.empty_table()
 
 
 # ---------------------------------------------------------------------- what readers yield
