@@ -73,11 +73,47 @@ def arrow_document(content: bytes, schema: pa.Schema) -> pa.Table | None:
     return table if table.num_rows == 1 else None
 
 
-def records(column: pa.ChunkedArray, schema: pa.Schema) -> pa.Table:
-    """The records of a one-row list<struct> column (a page's array of objects) as a table of `schema`."""
-    flat = pc.list_flatten(column)
-    chunks = [pa.Table.from_struct_array(chunk) for chunk in flat.chunks]
-    return pa.concat_tables(chunks) if chunks else schema.empty_table()
+def page_decoder(
+    records: pa.Schema, fits: Callable[[pa.Table], bool] | None, rows_at: Sequence[str], next_at: Sequence[str]
+) -> Callable[[bytes], tuple[pa.Table, str | None] | None]:
+    """A decoder of an API's list answers for a client: (the records as a table of `records`, the next
+    page's link or cursor), or None for an answer Arrow cannot read that way or whose records fail `fits`
+    (the client then decodes it with orjson, and its own checks and the reader's record-by-record ones
+    apply). `rows_at` / `next_at`: the properties leading to the array of records / the next link, e.g.
+    ("d", "results") and ("d", "__next")."""
+    answer = _answer_schema({tuple(rows_at): pa.list_(pa.struct(list(records))), tuple(next_at): pa.string()})
+
+    def decode(content: bytes) -> tuple[pa.Table, str | None] | None:
+        table = arrow_document(content, answer)
+        if table is None:
+            return None
+        rows, following = _at(table, rows_at), _at(table, next_at)
+        if rows.null_count:
+            return None  # no array of records: the client's orjson path names the answer's shape
+        flat = pc.list_flatten(rows)
+        chunks = [pa.Table.from_struct_array(chunk) for chunk in flat.chunks]
+        data = pa.concat_tables(chunks) if chunks else records.empty_table()
+        if fits is not None and not fits(data):
+            return None
+        return data, following[0].as_py() or None
+
+    return decode
+
+
+def _answer_schema(leaves: dict[tuple[str, ...], pa.DataType]) -> pa.Schema:
+    def struct_of(prefix: tuple[str, ...]) -> list[pa.Field]:
+        names = list(dict.fromkeys(path[len(prefix)] for path in leaves if path[: len(prefix)] == prefix))
+        return [pa.field(name, leaves[prefix + (name,)] if prefix + (name,) in leaves
+                         else pa.struct(struct_of(prefix + (name,)))) for name in names]
+
+    return pa.schema(struct_of(()))
+
+
+def _at(table: pa.Table, path: Sequence[str]) -> pa.ChunkedArray:
+    column = table[path[0]]
+    for name in path[1:]:
+        column = pc.struct_field(column, name)
+    return column
 
 
 # ---------------------------------------------------------------------- what readers yield

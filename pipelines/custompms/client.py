@@ -268,7 +268,7 @@ class CustomPMSClient:
         `fits`, comes as an Arrow table of that schema, read by Arrow's JSON reader
         (pipelines.pages.arrow_document); any other page as the list of objects the API sent."""
         params = _list_params(updated_since, include_deleted, limit, external_ref)
-        decode = None if records is None else _arrow_page(records, fits)
+        decode = None if records is None else pages.page_decoder(records, fits, ("data",), ("next_cursor",))
         cursor: str | None = None
         while True:
             call = _Call("GET", CUSTOMERS, params | ({"cursor": cursor} if cursor else {}), decode=decode)
@@ -596,25 +596,6 @@ def _page(body: Any) -> tuple[list[dict[str, Any]], str | None]:
         )
     cursor = body.get("next_cursor")
     return body["data"], cursor if isinstance(cursor, str) and cursor else None
-
-
-def _arrow_page(
-    records: pa.Schema, fits: Callable[[pa.Table], bool] | None
-) -> Callable[[bytes], tuple[pa.Table, str | None] | None]:
-    """A decoder of list answers (CustomerList) into (records table, next cursor), or None for an answer
-    Arrow cannot read with that schema or whose records do not pass `fits`."""
-    answer = pa.schema([("data", pa.list_(pa.struct(list(records)))), ("next_cursor", pa.string())])
-
-    def decode(content: bytes) -> tuple[pa.Table, str | None] | None:
-        table = pages.arrow_document(content, answer)
-        if table is None or table["data"].null_count:
-            return None  # decoded by orjson; _page names a missing data array
-        data = pages.records(table["data"], records)
-        if fits is not None and not fits(data):
-            return None
-        return data, table["next_cursor"][0].as_py() or None
-
-    return decode
 
 
 # ---------------------------------------------------------------------- small helpers
