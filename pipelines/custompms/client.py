@@ -40,9 +40,10 @@ import httpx
 import orjson
 import pyarrow as pa
 
-from pipelines import budgets, pages, settings
+from pipelines import budgets, settings
 from pipelines import clock as clocks
 from pipelines.errors import OperatorError
+from pipelines.pages import page_decoder
 from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.custompms")
@@ -268,7 +269,7 @@ class CustomPMSClient:
         `fits`, comes as an Arrow table of that schema, read by Arrow's JSON reader
         (pipelines.pages.arrow_document); any other page as the list of objects the API sent."""
         params = _list_params(updated_since, include_deleted, limit, external_ref)
-        decode = None if records is None else pages.page_decoder(records, fits, ("data",), ("next_cursor",))
+        decode = None if records is None else page_decoder(records, fits, ("data",), ("next_cursor",))
         cursor: str | None = None
         while True:
             call = _Call("GET", CUSTOMERS, params | ({"cursor": cursor} if cursor else {}), decode=decode)

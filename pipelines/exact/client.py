@@ -32,7 +32,7 @@ import httpx
 import orjson
 import pyarrow as pa
 
-from pipelines import budgets, pages, settings
+from pipelines import budgets, settings
 from pipelines import clock as clocks
 from pipelines.exact.errors import (  # noqa: F401 - the client's errors are imported from here
     CONNECT_HINT,
@@ -49,6 +49,7 @@ from pipelines.exact.limits import ExactLimits
 from pipelines.exact.oauth import ExactTokens, json_object
 from pipelines.exact.site import exact_base_url
 from pipelines.exact.tokens import Secret, TokenSet, TokenStore, token_file_path
+from pipelines.pages import page_decoder
 from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.exact")
@@ -444,7 +445,7 @@ def _query(params: Mapping[str, str] | None) -> str:
 
 
 def _decoder(records: pa.Schema | None, fits: Callable[[pa.Table], bool] | None) -> Callable[[bytes], Any] | None:
-    return None if records is None else pages.page_decoder(records, fits, ("d", "results"), ("d", "__next"))
+    return None if records is None else page_decoder(records, fits, ("d", "results"), ("d", "__next"))
 
 
 def _results(body: Any) -> tuple[list[dict[str, Any]], str | None]:
