@@ -3,6 +3,7 @@ tables and two markers), batches, and how a resource's first load is written. No
 
 from __future__ import annotations
 
+import io
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.json as pa_json
 
 
 def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> Iterator[Any]:
@@ -53,6 +55,65 @@ def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> 
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+def arrow_document(content: bytes, schema: pa.Schema) -> pa.Table | None:
+    """One JSON document (an API answer) read by Arrow's JSON reader into a one-row table of `schema`,
+    unknown properties ignored. The reader runs in C++ without holding the GIL, so decoding a page
+    overlaps the fetching and the emulator/other threads, where json-decoding it into dicts and
+    converting those would not. None when the document does not fit the schema (a wrong-typed value
+    anywhere, a record that is not an object): the caller then decodes it as Python and checks it
+    record by record, so the fast path never decides what is quarantined."""
+    options = pa_json.ReadOptions(use_threads=False, block_size=len(content) + 1)  # one block: one document
+    parse = pa_json.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore", newlines_in_values=True)
+    try:
+        table = pa_json.read_json(io.BytesIO(content), read_options=options, parse_options=parse)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return table if table.num_rows == 1 else None
+
+
+def page_decoder(
+    records: pa.Schema, fits: Callable[[pa.Table], bool] | None, rows_at: Sequence[str], next_at: Sequence[str]
+) -> Callable[[bytes], tuple[pa.Table, str | None] | None]:
+    """A decoder of an API's list answers for a client: (the records as a table of `records`, the next
+    page's link or cursor), or None for an answer Arrow cannot read that way or whose records fail `fits`
+    (the client then decodes it with orjson, and its own checks and the reader's record-by-record ones
+    apply). `rows_at` / `next_at`: the properties leading to the array of records / the next link, e.g.
+    ("d", "results") and ("d", "__next")."""
+    answer = _answer_schema({tuple(rows_at): pa.list_(pa.struct(list(records))), tuple(next_at): pa.string()})
+
+    def decode(content: bytes) -> tuple[pa.Table, str | None] | None:
+        table = arrow_document(content, answer)
+        if table is None:
+            return None
+        rows, following = _at(table, rows_at), _at(table, next_at)
+        if rows.null_count:
+            return None  # no array of records: the client's orjson path names the answer's shape
+        flat = pc.list_flatten(rows)
+        chunks = [pa.Table.from_struct_array(chunk) for chunk in flat.chunks]
+        data = pa.concat_tables(chunks) if chunks else records.empty_table()
+        if fits is not None and not fits(data):
+            return None
+        return data, following[0].as_py() or None
+
+    return decode
+
+
+def _answer_schema(leaves: dict[tuple[str, ...], pa.DataType]) -> pa.Schema:
+    def struct_of(prefix: tuple[str, ...]) -> list[pa.Field]:
+        names = list(dict.fromkeys(path[len(prefix)] for path in leaves if path[: len(prefix)] == prefix))
+        return [pa.field(name, leaves[prefix + (name,)] if prefix + (name,) in leaves
+                         else pa.struct(struct_of(prefix + (name,)))) for name in names]
+
+    return pa.schema(struct_of(()))
+
+
+def _at(table: pa.Table, path: Sequence[str]) -> pa.ChunkedArray:
+    column = table[path[0]]
+    for name in path[1:]:
+        column = pc.struct_field(column, name)
+    return column
 
 
 # ---------------------------------------------------------------------- what readers yield

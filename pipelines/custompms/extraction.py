@@ -67,7 +67,7 @@ def customers(
     yield from first.begin()
     window = Window.load(state, overlap_ms)
     batch = Batch("customers_history", HISTORY_COLUMNS)
-    pages = client.list_customers(window.since(), include_deleted=True, limit=page_size)
+    pages = client.list_customers(window.since(), include_deleted=True, limit=page_size, records=API_SCHEMA, fits=fits)
     for page in prefetched(pages, name="custompms-prefetch"):
         observed_at = datetime.now(UTC)
         table, bad = parse_page(page, observed_at)
@@ -156,13 +156,18 @@ QUARANTINE_SCHEMA = pa.schema(
 # ---------------------------------------------------------------------- parsing a page
 
 
-def parse_page(rows: Sequence[Any], observed_at: datetime) -> tuple[pa.Table | None, list[dict[str, Any]]]:
-    """One page as a raw Arrow table, plus quarantine rows. Fast path: Arrow converts the whole page
-    (wrong-typed values raise) and kernels check ids and dates; only a page that fails goes through
-    the row-by-row checks, which name each bad record."""
+def parse_page(rows: Sequence[Any] | pa.Table, observed_at: datetime) -> tuple[pa.Table | None, list[dict[str, Any]]]:
+    """One page as a raw Arrow table, plus quarantine rows. A page the client read with Arrow comes as a
+    table of API_SCHEMA that already passed `fits`. Otherwise Arrow converts the whole list (wrong-typed
+    values raise) and `fits` checks it; only a page that fails goes through the row-by-row checks, which
+    name each bad record."""
+    if isinstance(rows, pa.Table):
+        return _to_raw(rows, observed_at), []
     try:
         if _versions_are_ints(rows):
-            return _to_raw(pa.Table.from_pylist(rows, schema=API_SCHEMA), observed_at), []
+            table = pa.Table.from_pylist(rows, schema=API_SCHEMA)
+            if fits(table):
+                return _to_raw(table, observed_at), []
     except (pa.ArrowException, AttributeError, KeyError, TypeError, ValueError):
         pass  # a bad record somewhere in the page: the slow path names it
     good, bad = [], []
@@ -177,18 +182,22 @@ def parse_page(rows: Sequence[Any], observed_at: datetime) -> tuple[pa.Table | N
 
 
 def _versions_are_ints(rows: Sequence[Any]) -> bool:
-    # Arrow would take 2.0 as 2: the version must be a JSON integer
+    # Arrow would take 2.0 as 2: the version must be a JSON integer (Arrow's JSON reader refuses 2.0 itself)
     return all(type(row["version"]) is int for row in rows)
 
 
-def _to_raw(table: pa.Table, observed_at: datetime) -> pa.Table:
+def fits(table: pa.Table) -> bool:
+    """Column-wise checks of a page of API_SCHEMA: every id present and non-empty, dates RFC 3339, versions
+    from 1. A page that fails is checked record by record."""
     ids, updated = table["id"], table["updated_at"]
     if ids.null_count or pc.any(pc.equal(pc.utf8_length(ids), 0)).as_py():
-        raise ValueError("a record without id")
+        return False
     if updated.null_count or not _dates_ok(updated) or not _dates_ok(table["created_at"]):
-        raise ValueError("a record with a bad date")
-    if pc.any(pc.less(table["version"], 1)).as_py():
-        raise ValueError("a version below 1")
+        return False
+    return not pc.any(pc.less(table["version"], 1)).as_py()
+
+
+def _to_raw(table: pa.Table, observed_at: datetime) -> pa.Table:
     arrays: list[pa.Array | pa.ChunkedArray] = []
     for name in API_SCHEMA.names:
         column = table[name]

@@ -194,20 +194,21 @@ def date_ms(value: str | None) -> int | None:
 
 
 def to_table(
-    rows: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]] | pa.Table,
     spec: Mapping[str, str],
     schema: pa.Schema,
     extracted_at: datetime,
     constants: Mapping[str, Any] | None = None,
 ) -> pa.Table:
-    """Arrow converts the dicts itself (key lookups in C, wrong types raise); the columns are then
-    renamed to dlt's snake_case of Exact's names by taking them into the contract schema. The schema's
-    further columns (the epoch, is_deleted) hold one value for every row, from `constants` (else null)."""
-    table = pa.Table.from_pylist(rows, schema=_source_schema(spec))
+    """Arrow converts the dicts itself (key lookups in C, wrong types raise), unless the client already
+    read the page as a table of the source schema; the columns are then renamed to dlt's snake_case of
+    Exact's names by taking them into the contract schema. The schema's further columns (the epoch,
+    is_deleted) hold one value for every row, from `constants` (else null)."""
+    table = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows, schema=_source_schema(spec))
     arrays = table.columns
     for extra in [schema.field(i) for i in range(len(arrays), len(schema) - 1)]:
-        arrays.append(pa.repeat(pa.scalar((constants or {}).get(extra.name), extra.type), len(rows)))
-    arrays.append(pa.repeat(pa.scalar(extracted_at, EXTRACTED_AT.type), len(rows)))
+        arrays.append(pa.repeat(pa.scalar((constants or {}).get(extra.name), extra.type), table.num_rows))
+    arrays.append(pa.repeat(pa.scalar(extracted_at, EXTRACTED_AT.type), table.num_rows))
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
@@ -263,7 +264,7 @@ def split(
 
 
 def page_table(
-    rows: Sequence[Any],
+    rows: Sequence[Any] | pa.Table,
     entity: str,
     spec: Mapping[str, str],
     schema: pa.Schema,
@@ -272,34 +273,44 @@ def page_table(
     quarantined: Counter[str],
     constants: Mapping[str, Any] | None = None,
 ) -> tuple[pa.Table | None, list[dict[str, Any]]]:
-    """One page as an Arrow table plus quarantine rows. Fast path: build the table column-wise and
-    check it with Arrow kernels (Arrow itself rejects a wrong-typed string/bool column); only a page
-    that fails goes through the row-by-row checks, which name the bad records."""
+    """One page as an Arrow table plus quarantine rows. A page the client read with Arrow comes as a
+    table of the source schema that passed `source_fits` (Arrow's JSON reader itself refuses 1.5 or true
+    for an integer). Otherwise: build the table column-wise and check it with Arrow kernels (Arrow itself
+    rejects a wrong-typed string/bool column); only a page that fails goes through the row-by-row
+    checks, which name the bad records."""
+    if isinstance(rows, pa.Table):
+        return to_table(rows, spec, schema, observed_at, constants), []
     try:
-        table = to_table(rows, spec, schema, observed_at, constants)
-        if _table_ok(table, rows, entity, spec):
-            return table, []
+        source = pa.Table.from_pylist(rows, schema=_source_schema(spec))
+        if _ints_ok(rows, spec) and source_fits(entity, spec)(source):
+            return to_table(source, spec, schema, observed_at, constants), []
     except (pa.ArrowException, AttributeError, TypeError, KeyError):
         pass  # a record that is not an object, or a wrong-typed value: the slow path names it
     good, bad = split(rows, entity, spec, division, observed_at, quarantined)
     return (to_table(good, spec, schema, observed_at, constants) if good else None), bad
 
 
-def _table_ok(table: pa.Table, rows: Sequence[Any], entity: str, spec: Mapping[str, str]) -> bool:
-    for name in REQUIRED[entity]:
-        if table[snake(name)].null_count:
-            return False
+def _ints_ok(rows: Sequence[Any], spec: Mapping[str, str]) -> bool:
+    # Arrow's from_pylist would silently truncate 1.5 to 1 and accept True as 1: check the Python types
     for name, kind in spec.items():
-        if kind == "int":
-            # Arrow would silently truncate 1.5 to 1 and accept True as 1: check the Python types
-            values = [row.get(name) for row in rows]
-            if any(type(value) is not int for value in values if value is not None):
-                return False
-        elif kind in ("guid", "date"):
-            pattern = _GUID.pattern if kind == "guid" else _DATE.pattern
-            if pc.all(pc.match_substring_regex(table[snake(name)], pattern)).as_py() is False:
-                return False
+        if kind == "int" and any(type(value) is not int for row in rows if (value := row.get(name)) is not None):
+            return False
     return True
+
+
+def source_fits(entity: str, spec: Mapping[str, str]) -> Callable[[pa.Table], bool]:
+    """Column-wise checks of a page as a table of the source schema (Exact's field names): the required
+    fields present, guids and dates well formed. A page that fails is checked record by record."""
+    patterns = {name: _GUID.pattern if kind == "guid" else _DATE.pattern
+                for name, kind in spec.items() if kind in ("guid", "date")}
+
+    def fits(table: pa.Table) -> bool:
+        if any(table[name].null_count for name in REQUIRED[entity]):
+            return False
+        return all(pc.all(pc.match_substring_regex(table[name], pattern)).as_py() is not False
+                   for name, pattern in patterns.items())
+
+    return fits
 
 
 def quarantine_table(rows: list[dict[str, Any]]) -> pa.Table:
@@ -446,7 +457,7 @@ def _sync_resource(
     for division in catalogue.codes():
         move = catalogue.move_date(division)
         entry = cursor_for(state, division, date_ms(move), entity)
-        for page in fetch(division, entry["timestamp"]):
+        for page in fetch(division, entry["timestamp"], records=_source_schema(spec), fits=source_fits(entity, spec)):
             now = _now(client)
             table, bad = page_table(page, entity, spec, schema, division, now, quarantined,
                                     {"division_move_date": move})  # accounts only: deleted has no such column

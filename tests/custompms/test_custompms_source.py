@@ -191,6 +191,30 @@ def test_bad_records_are_quarantined_and_the_rest_loads(env):
     assert env.count("quarantine") == 3  # re-read in the overlap, not quarantined twice
 
 
+def test_pages_read_by_arrow_equal_pages_read_as_python(env):
+    """The client's Arrow reading of a page (pipelines.pages.arrow_document) gives the raw table the Python
+    decode gives, and a page Arrow cannot take (a wrong-typed value) comes back as the API's objects."""
+    from datetime import UTC, datetime
+
+    import pyarrow as pa
+
+    from pipelines.custompms.extraction import API_SCHEMA, fits, parse_page
+
+    observed_at = datetime.now(UTC)
+    as_arrow = list(env.api.list_customers(limit=500, records=API_SCHEMA, fits=fits))
+    as_python = list(env.api.list_customers(limit=500))
+    assert all(isinstance(page, pa.Table) for page in as_arrow) and len(as_arrow) == len(as_python) == 3
+    for arrow_page, python_page in zip(as_arrow, as_python, strict=True):
+        assert parse_page(arrow_page, observed_at)[0].equals(parse_page(python_page, observed_at)[0])
+    put_raw(env, {**as_python[0][0], "id": "cus_odd", "version": 2.0})
+    pages = list(env.api.list_customers(limit=500, records=API_SCHEMA, fits=fits))
+    odd = [page for page in pages if isinstance(page, list)]
+    assert len(odd) == 1 and sum(isinstance(page, pa.Table) for page in pages) == len(pages) - 1
+    assert [row for row in odd[0] if row["id"] == "cus_odd"][0]["version"] == 2.0  # the object as sent
+    table, bad = parse_page(odd[0], observed_at)
+    assert [row["record_id"] for row in bad] == ["cus_odd"] and table.num_rows == len(odd[0]) - 1
+
+
 # ---------------------------------------------------------------------- emulator admin helpers
 
 

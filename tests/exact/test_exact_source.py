@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import dlt
 import duckdb
 import pytest
@@ -174,6 +176,34 @@ def test_bad_records_are_quarantined_and_the_rest_loads(env):
     assert env.count("accounts", "name = 'Good After Bad BV'") == 1
     env.run()  # the cursor moved past them: they are not quarantined again
     assert env.count("quarantine") == 2
+
+
+def test_pages_read_by_arrow_equal_pages_read_as_python(env):
+    """The client's Arrow reading of sync pages (pipelines.pages.page_decoder) gives the tables the Python
+    decode gives; a page with a record Arrow refuses (an integer sent as 1.5) comes back as the rows."""
+    from datetime import UTC, datetime
+
+    import pyarrow as pa
+
+    from pipelines.exact.extraction import ACCOUNT_SPEC, ACCOUNTS_SCHEMA, _source_schema, page_table, source_fits
+
+    env.run()  # the token chain and the divisions
+    client, now = env.client, datetime.now(UTC)
+    arrow = {"records": _source_schema(ACCOUNT_SPEC), "fits": source_fits("accounts", ACCOUNT_SPEC)}
+
+    def tables(pages: list) -> list[pa.Table]:
+        return [page_table(page, "accounts", ACCOUNT_SPEC, ACCOUNTS_SCHEMA, 101, now, Counter())[0] for page in pages]
+
+    as_arrow, as_python = list(client.sync_accounts(101, 0, **arrow)), list(client.sync_accounts(101, 0))
+    assert as_arrow and all(isinstance(page, pa.Table) for page in as_arrow)
+    assert [t.to_pylist() for t in tables(as_arrow)] == [t.to_pylist() for t in tables(as_python)]
+    _store_call(env, ("inject_raw_account", "add_raw_account"), 101, {"Name": "Odd BV", "Timestamp": 1.5})
+    pages = list(client.sync_accounts(101, 0, **arrow))
+    assert sum(isinstance(page, list) for page in pages) == 1
+    odd = [page for page in pages if isinstance(page, list)][0]
+    table, bad = page_table(odd, "accounts", ACCOUNT_SPEC, ACCOUNTS_SCHEMA, 101, now, Counter())
+    assert [row["reason"] for row in bad] == ["Timestamp is not an integer: 1.5"]
+    assert table.num_rows == len(odd) - 1
 
 
 def test_department_deletes_are_noticed_by_the_full_pass(env):
