@@ -3,8 +3,8 @@
     .venv/bin/python bench/bench_push.py [--creates 10000] [--latency-ms 5] [--repeat 3] [--exact-updates 180]
                                          [--speed 10]
 
-Both run the real push stage (outbox rows in a DuckDB file, in_flight/succeeded transactions per
-operation, the system's writer and client) against an emulator in this process.
+Both run the real push stage (outbox rows in a DuckDB file, in_flight/succeeded transactions per chunk
+of operations, the system's writer and client) against an emulator.
 - CustomPMS: `--creates` creates with `--latency-ms` added to every answer, the emulator in its own
   process; each repeat runs a plain async httpx loop (the same POSTs, no bookkeeping) and the push side by
   side. Printed: medians of both rates, push/plain (goal >= 0.8) and the concurrency bound

@@ -192,12 +192,19 @@ def record_rejection(con: duckdb.DuckDBPyConnection, op: Operation, fields: tupl
 def attach_created(con: duckdb.DuckDBPyConnection, created: list[tuple[Operation, str]]) -> None:
     """A create went through (the rest of a rejected one): the rows its rejection left for the cluster
     now name the new record (and take the id a rejection of its updates gets), so the delta models hold
-    those values back from its updates too, and a later refusal of the same value is the same row."""
+    those values back from its updates too, and a later refusal of the same value is the same row.
+    One query finds the few clusters concerned: a query per create cost more than its request."""
+    if not created:
+        return
+    waiting = {tuple(row) for row in con.execute(
+        f"""select distinct cluster_id, system, entity from {S}.quarantine
+            where kind = 'target_rejection' and record_id is null and list_contains(?, cluster_id)""",
+        [sorted({op.cluster_id for op, _ in created})]).fetchall()}
     for op, new_id in created:
+        if (op.cluster_id, op.target_system, op.target_entity) not in waiting:
+            continue
         where = ("kind = 'target_rejection' and record_id is null and cluster_id = ? and system = ? and entity = ?")
         params = [op.cluster_id, op.target_system, op.target_entity]
-        if not con.execute(f"select count(*) from {S}.quarantine where {where}", params).fetchone()[0]:
-            continue
         con.execute(f"""
             insert into {S}.quarantine ({COLUMNS}, resolved_at, resolved_by, note)
             select md5(concat_ws('|', kind, system, entity, ?, coalesce(property, ''), coalesce(value_hash, ''))),

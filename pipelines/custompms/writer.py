@@ -9,11 +9,14 @@
   CustomPMS has versions, so optimistic locking needs no extra call. A 412 means the customer changed
   since extraction: the operation is `stale` (skipped, recomputed next run), unless an earlier attempt
   of ours may have applied it (then the customer is read once and, if it holds our values, it succeeded).
-- Requests run on the client's async face, at most `max_concurrency` in flight. Operations go in chunks
-  of `batch_per_slot x max_concurrency`: a chunk is marked in_flight (one transaction) before any of its
-  requests leaves and recorded (one transaction) once all are answered. The bookkeeping runs on one
-  worker thread while the next chunk's requests are already on the wire, so commits do not stall the
-  requests; at most `chunks_ahead` chunks are open at once (bounding what a crash leaves in_flight).
+- Requests run on the client's async face, at most `max_concurrency` in flight. Operations go in chunks:
+  a chunk is marked in_flight (one transaction) before any of its requests leaves and recorded (one
+  transaction) once all are answered. The bookkeeping runs on one worker thread while the next chunk's
+  requests are already on the wire, so commits do not stall the requests; at most `chunks_ahead` chunks
+  are open at once (bounding what a crash leaves in_flight, each resent with its Idempotency-Key).
+  The first chunk holds `first_per_slot x max_concurrency` operations, so requests leave early; each
+  next one doubles, up to `per_slot x max_concurrency`: a DuckDB statement costs about the same for 64
+  rows as for 512, and at 64 a chunk the bookkeeping took as much CPU as the requests themselves.
 """
 
 from __future__ import annotations
@@ -41,9 +44,10 @@ REJECTED = (ValidationFailed, BadRequest, IdempotencyConflict, NotFound)
 class CustomPMSWriter:
     system = "custompms"
 
-    def __init__(self, client: CustomPMSClient, *, batch_per_slot: int = 8, chunks_ahead: int = 3) -> None:
+    def __init__(self, client: CustomPMSClient, *, per_slot: int = 64, first_per_slot: int = 4,
+                 chunks_ahead: int = 3) -> None:
         self.client = client
-        self.batch_per_slot, self.chunks_ahead = batch_per_slot, chunks_ahead
+        self.per_slot, self.first_per_slot, self.chunks_ahead = per_slot, first_per_slot, chunks_ahead
 
     @classmethod
     def from_config(cls, **overrides: Any) -> CustomPMSWriter:
@@ -61,7 +65,6 @@ class CustomPMSWriter:
             asyncio.run(self._send_all(operations, before_send, after_send))
 
     async def _send_all(self, operations: list[Operation], before_send: BeforeSend, after_send: AfterSend) -> None:
-        size = max(1, self.client.max_concurrency * self.batch_per_slot)
         loop = asyncio.get_running_loop()
         books = ThreadPoolExecutor(max_workers=1, thread_name_prefix="custompms-outbox")  # one connection user
         open_chunks = asyncio.Semaphore(max(1, self.chunks_ahead))
@@ -76,8 +79,7 @@ class CustomPMSWriter:
 
         tasks: list[asyncio.Task] = []
         try:
-            for start in range(0, len(operations), size):
-                chunk = operations[start:start + size]
+            for chunk in self._chunks(operations):
                 await open_chunks.acquire()
                 failed = next((task for task in tasks if task.done() and task.exception()), None)
                 if failed is not None:
@@ -91,6 +93,15 @@ class CustomPMSWriter:
             await asyncio.gather(*tasks, return_exceptions=True)
             books.shutdown(wait=True)
             await self.client.aclose()
+
+    def _chunks(self, operations: list[Operation]) -> list[list[Operation]]:
+        slots = max(1, self.client.max_concurrency)
+        size, largest = slots * max(1, min(self.first_per_slot, self.per_slot)), slots * max(1, self.per_slot)
+        chunks, start = [], 0
+        while start < len(operations):
+            chunks.append(operations[start:start + size])
+            start, size = start + size, min(largest, size * 2)
+        return chunks
 
     async def _send(self, op: Operation) -> Outcome:
         try:

@@ -289,21 +289,27 @@ def mark_in_flight(con: duckdb.DuckDBPyConnection, operations: list[Operation], 
     transaction for the whole batch (a commit costs more than a request)."""
     if not operations:
         return
-    now, ids = datetime.now(UTC), [op.id for op in operations]
+    now = datetime.now(UTC)
     with transaction(con):
-        con.execute(f"""update {S}.outbox set status = 'in_flight', attempts = attempts + 1, sent_at = ?,
-                        updated_at = ?, run_id = coalesce(?, run_id) where list_contains(?, id)""",
-                    [now, now, run_id, ids])
-        updates = [op for op in operations if op.record_id and op.ledger_entries]
-        if updates:
-            written = {row[0] for row in con.execute(
-                f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)",
-                [[op.id for op in updates]]).fetchall()}
-            rows = [row for op in updates if op.id not in written for row in _ledger_rows(op, op.record_id, run_id)]
-            _with_rows(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) select * from __rows", rows)
+        # joined on an Arrow table: `list_contains(?, id)` compares every outbox row with every id of the batch
+        _with_rows(con, f"""
+            update {S}.outbox set status = 'in_flight', attempts = outbox.attempts + 1, sent_at = v.sent_at,
+                   updated_at = v.sent_at, run_id = coalesce(v.run_id, outbox.run_id)
+            from __rows as v(id, sent_at, run_id) where outbox.id = v.id""",
+                   [[op.id, now, run_id] for op in operations])
+        _insert_ledger(con, [(op, op.record_id) for op in operations if op.record_id], run_id)
     for op in operations:
         op.attempts += 1
         op.status = "in_flight"
+
+
+def _insert_ledger(con: duckdb.DuckDBPyConnection, written: list[tuple[Operation, str]], run_id: str | None) -> None:
+    """The ledger entries of each (operation, record id), unless the operation has some already (an earlier
+    attempt wrote them): one statement, the check an anti join instead of a query of its own."""
+    _with_rows(con, f"""
+        insert into {S}.write_ledger ({LEDGER_COLUMNS})
+        select v.* from __rows as v anti join {S}.write_ledger as l on l.outbox_id = v.c7""",
+               [row for op, record_id in written for row in _ledger_rows(op, record_id, run_id)])
 
 
 def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, str | None]], run_id: str) -> None:
@@ -331,11 +337,7 @@ def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, s
     creates = [(op, new_id) for op, new_id in done if op.operation == "create" and new_id]
     if not creates:
         return
-    written = {row[0] for row in con.execute(
-        f"select distinct outbox_id from {S}.write_ledger where list_contains(?, outbox_id)",
-        [[op.id for op, _ in creates]]).fetchall()}
-    _with_rows(con, f"insert into {S}.write_ledger ({LEDGER_COLUMNS}) select * from __rows",
-               [row for op, new_id in creates if op.id not in written for row in _ledger_rows(op, new_id, run_id)])
+    _insert_ledger(con, creates, run_id)
     _with_rows(con, f"""
         insert into {S}.links (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
         select v.cluster_id, v.system, v.entity, v.record_id, 'origin', null, v.run_id, v.linked_at

@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # the suite runs with --import-m
 
 from pushkit import create_op, set_deltas, sql, statuses, update_op  # noqa: E402
 
+from pipelines.custompms.writer import CustomPMSWriter  # noqa: E402
 from pipelines.push import outbox  # noqa: E402
 
 
@@ -91,6 +92,32 @@ def test_5xx_and_429_are_retried_without_a_duplicate(emu):
     for i in range(40):  # a 5xx may have created it: the replay with the same key did not create a second
         assert len(emu.pms_by_ref("wave.customers", f"w{i}")) == 1
     assert len(emu.pms.customers) == 6 + 40
+
+
+def test_growing_chunks_are_committed_in_flight_before_their_requests_arrive_and_bounded_in_number(emu):
+    creates = source_creates(40)
+    set_deltas(emu.db, creates)
+    seen: list[tuple[str, int]] = []  # per create the emulator applies: (its row's committed status, rows in_flight)
+    apply = emu.pms.create
+
+    def create(body):
+        cluster = "cl" + body["external_refs"][0]["id"][1:]
+        with duckdb.connect(str(emu.db)) as con:  # another connection: sees only what the push committed
+            seen.append(con.execute("select max(status) filter (where cluster_id = ?), count(*) filter "
+                                    "(where status = 'in_flight') from sync.outbox", [cluster]).fetchone())
+        return apply(body)
+
+    emu.pms.create = create
+    # 2 slots: chunks of 2, 4, 8, 8, 8, 8, 2 operations, at most 2 open at once
+    run = emu.push(("custompms",), custompms={"max_concurrency": 2},
+                   custompms_writer={"first_per_slot": 1, "per_slot": 4, "chunks_ahead": 2})
+    assert run.ops["succeeded"] == 40 and statuses(emu.db) == {"succeeded": 40}
+    assert len(seen) == 40 and {status for status, _ in seen} == {"in_flight"}
+    assert max(in_flight for _, in_flight in seen) <= 2 * 8
+    writer = CustomPMSWriter(emu.custompms_client(max_concurrency=2), first_per_slot=1, per_slot=4)
+    chunks = writer._chunks(list(range(40)))
+    writer.close()
+    assert [len(chunk) for chunk in chunks] == [2, 4, 8, 8, 8, 8, 2] and sum(chunks, []) == list(range(40))
 
 
 def test_an_operation_that_keeps_failing_goes_dead_after_its_attempts(emu):
