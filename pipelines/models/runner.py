@@ -319,15 +319,23 @@ def _scope_sql(model: Model) -> str | None:
 
 @functools.lru_cache(maxsize=256)
 def _scope_sql_of(sql: str, keys: tuple[str, ...]) -> str | None:
-    # generated once per text: sqlglot's generator costs more than many a small incremental model
+    # generated once per text, and only `scope` with the CTEs it reads: sqlglot's generator (and
+    # copying a whole model's tree) costs more than many a small incremental model
     from sqlglot import exp
 
     with_ = _parse(sql)[0].args.get("with_")
-    if with_ is None or not any(c.alias_or_name.lower() == "scope" for c in with_.expressions):
+    ctes = {c.alias_or_name.lower(): c for c in with_.expressions} if with_ is not None else {}
+    if "scope" not in ctes:
         return None
-    query = exp.select(*keys).distinct().from_("scope")
-    query.set("with_", with_.copy())
-    return query.sql(dialect="duckdb")
+    needed, stack = set(), ["scope"]
+    while stack:
+        name = stack.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        stack.extend(t.name.lower() for t in ctes[name].this.find_all(exp.Table) if not t.db and t.name.lower() in ctes)
+    parts = [cte.sql(dialect="duckdb") for name, cte in ctes.items() if name in needed]  # in the model's order
+    return f"with {', '.join(parts)} select distinct {', '.join(keys)} from scope"
 
 
 def _load_step(spec: str) -> Callable[[RunContext], None]:

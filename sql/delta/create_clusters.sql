@@ -15,9 +15,10 @@ with scope as (
 
 custompms_members as (
     -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
-    select distinct cluster_id
-    from sync.links
-    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
+    select distinct l.cluster_id
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+    where l.system = 'custompms' and (l.unlinked_at is null or l.unlinked_reason = 'custompms_deleted')
 ),
 
 source_members as (
