@@ -19,7 +19,9 @@ Wave and Exact the email), so identity links them into one cluster each. Each re
 Each phase runs in a fresh child process on the same DuckDB file with the same settings, so every
 phase starts equally cold and its peak RSS (the child's ru_maxrss) is its own. Printed: the medians
 of the repeats, full/bare and incremental/full (each repeat's ratio from its own side-by-side
-measurements, then the median) with their goals, peak RSS, and the slowest models.
+measurements, then the median) with their goals, the same for the phases' CPU seconds (on a machine
+shared with other work the wall times move with its load, CPU time much less), peak RSS, and the
+slowest models.
 """
 
 from __future__ import annotations
@@ -262,16 +264,24 @@ def connect(args: argparse.Namespace) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(args.db), config={"memory_limit": args.memory_limit})
 
 
+def cpu_seconds() -> float:
+    """This process's CPU time (all its threads): beside the wall time, a figure other programs on a
+    shared machine barely move."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def phase_transform(args: argparse.Namespace) -> dict:
     con = connect(args)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     results = run_models(con)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     operations = con.execute("select operation, count(*) from delta.operations group by all order by all").fetchall()
     con.close()
     slowest = sorted(results, key=lambda r: -r.seconds)[:6]
     return {
         "seconds": seconds,
+        "cpu": cpu,
         "slowest": [(r.name, r.seconds) for r in slowest],
         "operations": operations,
     }
@@ -280,14 +290,16 @@ def phase_transform(args: argparse.Namespace) -> dict:
 def phase_bare(args: argparse.Namespace) -> dict:
     con = connect(args)
     records, golden = reference_sql()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu_seconds()
     con.execute(records)
     con.execute(golden)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu_started
     mismatches = con.execute(GOLDEN_CHECK).fetchall()
     checked = con.execute("select count(*) from ref_records").fetchone()[0]
     con.close()
-    return {"seconds": seconds, "checked": checked, "mismatches": len(mismatches), "examples": mismatches[:5]}
+    return {
+        "seconds": seconds, "cpu": cpu, "checked": checked, "mismatches": len(mismatches), "examples": mismatches[:5],
+    }
 
 
 PHASES = {"transform": phase_transform, "bare": phase_bare}
@@ -377,6 +389,10 @@ def report(args: argparse.Namespace, runs: list[dict]) -> None:
         print(f"  {phase:12} {median(times[phase]):8.2f} s   (runs: {listed})   peak RSS {peaks[phase]:,.0f} MB")
     print(f"  full/bare        = {full_over_bare:6.2f}   (goal <= {GOAL_FULL_OVER_BARE})")
     print(f"  incremental/full = {incremental_over_full:6.3f}   (goal <= {GOAL_INCREMENTAL_OVER_FULL})")
+    cpu = {phase: median([r[phase]["cpu"] for r in runs]) for phase in ("bare", "full", "incremental")}
+    print(f"  CPU seconds (medians): bare {cpu['bare']:.2f}, full {cpu['full']:.2f}, incremental "
+          f"{cpu['incremental']:.2f}; full/bare {median([r['full']['cpu'] / r['bare']['cpu'] for r in runs]):.2f}, "
+          f"incremental/full {median([r['incremental']['cpu'] / r['full']['cpu'] for r in runs]):.3f}")
     peak = max(peaks["full"], peaks["incremental"])
     print(f"  transform peak RSS {peak:,.0f} MB   (goal at 1,000,000 per system <= {GOAL_PEAK_MB_AT_1M:,} MB)")
     last = runs[-1]

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STATE_DIR = ROOT / "state"
 SQL_DIR = ROOT / "sql"
 DUCKDB_FILE = STATE_DIR / "customer_sync.duckdb"
+PARSE_CACHE_FILE = STATE_DIR / "parsed_models.json"  # pipelines/models/parsecache.py
 PIPELINES_DIR = STATE_DIR / "dlt"  # dlt's working dir (incremental cursors live in dlt state)
 
 # Raw datasets (one per system) and the sync-state schema in the DuckDB file.

@@ -24,6 +24,9 @@
       finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
+* What parsing a file yields (the tables it reads, the generated scope query) is kept across processes,
+  keyed by the md5 of its text (pipelines/models/parsecache.py): a run whose SQL parsed before imports
+  no sqlglot.
 * When nothing changed since the last completed run (same SQL and configuration, and the tables the
   models read show no new, changed or removed rows: pipelines/models/inputs.py), every model is
   skipped; `full_refresh` always runs them.
@@ -46,7 +49,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipelines import settings
-from pipelines.models import inputs
+from pipelines.models import inputs, parsecache
 from pipelines.state import ensure_state
 
 if TYPE_CHECKING:  # sqlglot is imported where SQL is parsed: a transform with nothing to do parses none
@@ -74,13 +77,18 @@ class Model:
     unique_key: list[str] = field(default_factory=list)
     step: str | None = None
     writes: list[str] = field(default_factory=list)
-    tree: exp.Expression | None = None
     reads: set[str] = field(default_factory=set)  # qualified names, lower case
     depends_on: set[str] = field(default_factory=set)  # model names
 
     @property
     def qualified(self) -> str:
         return f"{self.schema}.{self.name}"
+
+    @property
+    def tree(self) -> exp.Expression:
+        """The parsed SELECT (shared: copy before changing it); parsed when first asked for, as discovery
+        takes the tables a model reads from the parse cache (pipelines/models/parsecache.py)."""
+        return _parse(self.sql)[0]
 
     @property
     def sql_hash(self) -> str:
@@ -137,9 +145,6 @@ def _parse(sql: str) -> list[exp.Expression]:
 
 
 def parse_model(path: Path, root: Path) -> Model:
-    from sqlglot import exp
-    from sqlglot.errors import ParseError, TokenError
-
     sql = path.read_text()
     rel = path.relative_to(root)
     schema = rel.parts[0] if len(rel.parts) > 1 else DEFAULT_SCHEMA
@@ -153,6 +158,16 @@ def parse_model(path: Path, root: Path) -> Model:
         raise ModelError(f"{rel}: an incremental model needs `-- unique_key: ...`")
     model.step = config.get("step")
     model.writes = [w.strip().lower() for w in config.get("writes", "").split(",") if w.strip()]
+    model.reads = set(parsecache.get(f"reads:{model.sql_hash}", lambda: _reads(sql, rel)))
+    return model
+
+
+def _reads(sql: str, rel: Path) -> list[str]:
+    """The tables a model's SQL reads (other than its own CTEs and table functions); checks that it is
+    exactly one SELECT that parses."""
+    from sqlglot import exp
+    from sqlglot.errors import ParseError, TokenError
+
     try:
         statements = _parse(sql)
     except ParseError as err:
@@ -165,16 +180,17 @@ def parse_model(path: Path, root: Path) -> Model:
         raise ModelError(f"{rel}: syntax error: {err}") from None
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"{rel}: a model is exactly one SELECT statement")
-    model.tree = statements[0]
-    ctes = {cte.alias_or_name.lower() for cte in model.tree.find_all(exp.CTE)}
-    for table in model.tree.find_all(exp.Table):
+    tree = statements[0]
+    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    reads = set()
+    for table in tree.find_all(exp.Table):
         name = table.name.lower()
         if not name or (not table.db and name in ctes):
             continue
         if isinstance(table.this, exp.Anonymous | exp.Func):  # table functions: range(), read_csv()
             continue
-        model.reads.add(f"{table.db.lower()}.{name}" if table.db else name)
-    return model
+        reads.add(f"{table.db.lower()}.{name}" if table.db else name)
+    return sorted(reads)
 
 
 def discover(sql_dir: Path | None = None) -> dict[str, Model]:
@@ -313,21 +329,29 @@ def _relation_type(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> st
 
 
 def _scope_sql(model: Model) -> str | None:
-    """`with <all ctes> select distinct <keys> from scope`, when the model defines a `scope` CTE."""
-    return _scope_sql_of(model.sql, tuple(model.unique_key))
+    """`with scope as (...) select distinct <keys> from scope`, when the model defines a `scope` CTE."""
+    keys = tuple(model.unique_key)
+    return parsecache.get(f"scope:{model.sql_hash}:{','.join(keys)}", lambda: _scope_sql_of(model.sql, keys))
 
 
-@functools.lru_cache(maxsize=256)
 def _scope_sql_of(sql: str, keys: tuple[str, ...]) -> str | None:
-    # generated once per text: sqlglot's generator costs more than many a small incremental model
+    # generated once per text, and only `scope` with the CTEs it reads: sqlglot's generator (and
+    # copying a whole model's tree) costs more than many a small incremental model
     from sqlglot import exp
 
     with_ = _parse(sql)[0].args.get("with_")
-    if with_ is None or not any(c.alias_or_name.lower() == "scope" for c in with_.expressions):
+    ctes = {c.alias_or_name.lower(): c for c in with_.expressions} if with_ is not None else {}
+    if "scope" not in ctes:
         return None
-    query = exp.select(*keys).distinct().from_("scope")
-    query.set("with_", with_.copy())
-    return query.sql(dialect="duckdb")
+    needed, stack = set(), ["scope"]
+    while stack:
+        name = stack.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        stack.extend(t.name.lower() for t in ctes[name].this.find_all(exp.Table) if not t.db and t.name.lower() in ctes)
+    parts = [cte.sql(dialect="duckdb") for name, cte in ctes.items() if name in needed]  # in the model's order
+    return f"with {', '.join(parts)} select distinct {', '.join(keys)} from scope"
 
 
 def _load_step(spec: str) -> Callable[[RunContext], None]:
@@ -397,6 +421,7 @@ def run_models(
         return _run(con, discovered, models, run_id, full_refresh, log)
     finally:
         con.execute(f"set {setting} = '{before}'")
+        parsecache.save()
 
 
 def _run(

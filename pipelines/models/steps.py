@@ -5,9 +5,8 @@ Each one is insert-if-absent, so a rerun after a crash records nothing twice.
 
 from __future__ import annotations
 
-from sqlglot import exp
-
 from pipelines import settings
+from pipelines.models import parsecache
 from pipelines.models.runner import RunContext, parse_model
 
 S = settings.SYNC_SCHEMA
@@ -20,11 +19,17 @@ def _long_form(ctx: RunContext, table: str) -> str:
     """golden.record_properties (the long form of golden.record_values, a view next to it) over `table`,
     a table shaped like golden.record_values: the one definition of a property row, not a second copy."""
     view = parse_model(ctx.model.path.with_name("record_properties.sql"), ctx.model.path.parents[1])
-    tree = view.tree.copy()
-    for node in list(tree.find_all(exp.Table)):
-        if f"{node.db}.{node.name}" == ctx.model.qualified:
-            node.replace(exp.to_table(table))
-    return tree.sql(dialect="duckdb")
+
+    def generate() -> str:
+        from sqlglot import exp
+
+        tree = view.tree.copy()
+        for node in list(tree.find_all(exp.Table)):
+            if f"{node.db}.{node.name}" == ctx.model.qualified:
+                node.replace(exp.to_table(table))
+        return tree.sql(dialect="duckdb")
+
+    return parsecache.get(f"long_form:{view.sql_hash}:{ctx.model.qualified}:{table}", generate)
 
 
 def record_property_history(ctx: RunContext) -> None:

@@ -15,18 +15,25 @@ with scope as (
 
 custompms_members as (
     -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
-    select distinct cluster_id
-    from sync.links
-    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
+    select distinct l.cluster_id
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+    where l.system = 'custompms' and (l.unlinked_at is null or l.unlinked_reason = 'custompms_deleted')
+),
+
+scope_links as materialized (
+    -- the scope's source members first (a few on an incremental run), then their staged rows
+    select l.cluster_id, l.system, l.entity, l.record_id
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+    where l.unlinked_at is null and l.system <> 'custompms'
 ),
 
 source_members as (
     select l.cluster_id, l.system, l.entity, l.record_id, s.is_deleted
-    from sync.links as l
-    inner join scope as c on c.cluster_id = l.cluster_id
+    from scope_links as l
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
-    where l.unlinked_at is null and l.system <> 'custompms'
 ),
 
 gone_clusters as (
@@ -41,6 +48,9 @@ inactive_clusters as (
     from golden.cluster_values as g
     semi join source_members as m on m.cluster_id = g.cluster_id
     where g.active.value = 'false'
+        -- golden.cluster_values recomputed the scope's clusters in this run (its since is never later
+        -- than ours): only its rows since are read, so the scan skips the older row groups
+        and (getvariable('since') is null or g._transformed_at > getvariable('since'))
 ),
 
 options as (

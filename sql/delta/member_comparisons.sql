@@ -172,6 +172,9 @@ differing as (
     inner join golden.record_values as r on r.system = m.system and r.entity = m.entity and r.record_id = m.record_id
     inner join golden.cluster_values as g on g.cluster_id = m.cluster_id
     left join truncations as t on t.target_system = m.system and t.target_entity = m.entity
+    -- golden.cluster_values recomputed every cluster of the scope in this run (its since is never
+    -- later than ours): reading only its rows since lets the scan skip all older row groups
+    where getvariable('since') is null or g._transformed_at > getvariable('since')
 ),
 
 invalid_values as (

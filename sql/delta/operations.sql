@@ -36,16 +36,6 @@ changes as (
     where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
 ),
 
-nested as (
-    -- address.* and contact.* travel as nested objects
-    select
-        target_system, target_entity, record_id, parent as field,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
-    from changes
-    where parent is not null
-    group by target_system, target_entity, record_id, parent
-),
-
 source_members as (
     select l.cluster_id, l.system, l.entity, l.record_id
     from sync.links as l
@@ -116,64 +106,69 @@ wanted_refs as (
 ref_changes as (
     -- the CustomPMS customer's external_refs follow its cluster, so CustomPMS shows where each
     -- customer comes from and a new state file finds the same links; the payload holds them sorted
+    -- (a CustomPMS customer has one active link: its cluster, scope and version are its own)
     select
-        t.cluster_id, t.record_id, t.scope_id, t.source_version as base_version, t.record_hash as base_hash,
-        coalesce(
-            '[' || string_agg(to_json({'system': r.system, 'id': r.id}), ',' order by r.system, r.id)
-                filter (where r.id is not null) || ']',
-            '[]'
-        ) as refs
+        t.record_id,
+        any_value(t.cluster_id) as cluster_id,
+        any_value(t.scope_id) as scope_id,
+        any_value(t.source_version) as base_version,
+        any_value(t.record_hash) as base_hash,
+        '[' || array_to_string(list_transform(
+            list_sort(coalesce(list({'system': r.system, 'id': r.id}) filter (where r.id is not null), [])),
+            lambda ref: to_json(ref)
+        ), ',') || ']' as refs
     from custompms_targets as t
     semi join refs_to_change as c on c.record_id = t.record_id
     left join wanted_refs as r on r.record_id = t.record_id
-    group by t.cluster_id, t.record_id, t.scope_id, t.source_version, t.record_hash
+    group by t.record_id
 ),
 
-payload_fields as (
-    select target_system, target_entity, record_id, field, json_value
-    from changes
-    where parent is null
-    union all
-    select target_system, target_entity, record_id, field, json_value
-    from nested
-    union all
-    select 'custompms', 'customers', record_id, 'external_refs', refs
-    from ref_changes
-),
-
-payloads as (
+record_changes as (
+    -- one pass per target record: its payload's members ('"field":value', a nested object's under
+    -- its parent) and ledger entries; scope, cluster and base version are the record's own
     select
-        target_system, target_entity, record_id,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
-    from payload_fields
+        target_system,
+        target_entity,
+        record_id,
+        any_value(scope_id) as scope_id,
+        any_value(cluster_id) as cluster_id,
+        any_value(base_version) as base_version,
+        any_value(base_hash) as base_hash,
+        bool_or(property = 'active' and new_value = 'false') as deactivates,
+        coalesce(list(to_json(field) || ':' || json_value) filter (where parent is null), []) as fields,
+        coalesce(list({'parent': parent, 'member': to_json(field) || ':' || json_value})
+            filter (where parent is not null), []) as nested_fields,
+        list(to_json({'property': property, 'value_hash': new_value_hash, 'change_time': golden_changed_at}))
+            as ledger_entries
+    from changes
     group by target_system, target_entity, record_id
 ),
 
 updates as (
-    -- scope, cluster and base version are the record's own: the same on each of its rows
+    -- address.* and contact.* travel as nested objects; a CustomPMS customer's external_refs join its
+    -- other fields (or make an update of their own)
     select
-        c.target_system,
-        c.target_entity,
-        c.record_id,
-        any_value(c.scope_id) as scope_id,
-        any_value(c.cluster_id) as cluster_id,
-        case
-            when bool_or(c.property = 'active' and c.new_value = 'false') then 'deactivate'
-            else 'update'
-        end as operation,
-        any_value(c.base_version) as base_version,
-        any_value(c.base_hash) as base_hash,
-        '[' || array_to_string(list_sort(list(
-            to_json({'property': c.property, 'value_hash': c.new_value_hash, 'change_time': c.golden_changed_at})
-        )), ',') || ']' as ledger_entries
-    from changes as c
-    group by c.target_system, c.target_entity, c.record_id
-    union all
-    select
-        'custompms', 'customers', r.record_id, r.scope_id, r.cluster_id, 'update', r.base_version, r.base_hash,
-        '[]' as ledger_entries
-    from ref_changes as r
-    anti join changes as c
+        coalesce(c.target_system, 'custompms') as target_system,
+        coalesce(c.target_entity, 'customers') as target_entity,
+        coalesce(c.record_id, r.record_id) as record_id,
+        coalesce(c.scope_id, r.scope_id) as scope_id,
+        coalesce(c.cluster_id, r.cluster_id) as cluster_id,
+        case when c.deactivates then 'deactivate' else 'update' end as operation,
+        '{' || array_to_string(list_sort(
+            coalesce(c.fields, [])
+            || list_transform(
+                list_sort(list_distinct(list_transform(coalesce(c.nested_fields, []), lambda f: f.parent))),
+                lambda parent: to_json(parent) || ':{' || array_to_string(list_sort(list_transform(
+                    list_filter(c.nested_fields, lambda f: f.parent = parent), lambda f: f.member
+                )), ',') || '}'
+            )
+            || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
+        ), ',') || '}' as payload,
+        coalesce(c.base_version, r.base_version) as base_version,
+        coalesce(c.base_hash, r.base_hash) as base_hash,
+        '[' || array_to_string(list_sort(coalesce(c.ledger_entries, [])), ',') || ']' as ledger_entries
+    from record_changes as c
+    full join ref_changes as r
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
 ),
 
@@ -246,11 +241,9 @@ create_ledger as (
 operations as (
     select
         u.target_system, u.target_entity, u.record_id, u.scope_id, u.cluster_id, u.operation,
-        cast(p.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
+        cast(u.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
             as ledger_entries
     from updates as u
-    inner join payloads as p
-        on p.target_system = u.target_system and p.target_entity = u.target_entity and p.record_id = u.record_id
     union all
     select
         'custompms', 'customers', null, null, c.cluster_id, 'create', cast(c.payload as json), null, null,

@@ -247,72 +247,31 @@ ranked as (
 ),
 
 winners as (
+    -- per property the offer ranked first: its value, change time and place in member_records
     select
         cluster_id,
         list(source order by tie) as member_records,
-        arg_min(name_value, name_rank) as name_value,
-        arg_min_null(name_changed_at, name_rank) as name_changed_at,
-        min(name_rank) as name_rank,
-        arg_min(code_value, code_rank) as code_value,
-        arg_min_null(code_changed_at, code_rank) as code_changed_at,
-        min(code_rank) as code_rank,
-        arg_min(email_value, email_rank) as email_value,
-        arg_min_null(email_changed_at, email_rank) as email_changed_at,
-        min(email_rank) as email_rank,
-        arg_min(phone_value, phone_rank) as phone_value,
-        arg_min_null(phone_changed_at, phone_rank) as phone_changed_at,
-        min(phone_rank) as phone_rank,
-        arg_min(mobile_value, mobile_rank) as mobile_value,
-        arg_min_null(mobile_changed_at, mobile_rank) as mobile_changed_at,
-        min(mobile_rank) as mobile_rank,
-        arg_min(fax_value, fax_rank) as fax_value,
-        arg_min_null(fax_changed_at, fax_rank) as fax_changed_at,
-        min(fax_rank) as fax_rank,
-        arg_min(website_value, website_rank) as website_value,
-        arg_min_null(website_changed_at, website_rank) as website_changed_at,
-        min(website_rank) as website_rank,
-        arg_min(notes_value, notes_rank) as notes_value,
-        arg_min_null(notes_changed_at, notes_rank) as notes_changed_at,
-        min(notes_rank) as notes_rank,
-        arg_min(vat_number_value, vat_number_rank) as vat_number_value,
-        arg_min_null(vat_number_changed_at, vat_number_rank) as vat_number_changed_at,
-        min(vat_number_rank) as vat_number_rank,
-        arg_min(registration_number_value, registration_number_rank) as registration_number_value,
-        arg_min_null(registration_number_changed_at, registration_number_rank) as registration_number_changed_at,
-        min(registration_number_rank) as registration_number_rank,
-        arg_min(currency_value, currency_rank) as currency_value,
-        arg_min_null(currency_changed_at, currency_rank) as currency_changed_at,
-        min(currency_rank) as currency_rank,
-        arg_min(address_line1_value, address_line1_rank) as address_line1_value,
-        arg_min_null(address_line1_changed_at, address_line1_rank) as address_line1_changed_at,
-        min(address_line1_rank) as address_line1_rank,
-        arg_min(address_line2_value, address_line2_rank) as address_line2_value,
-        arg_min_null(address_line2_changed_at, address_line2_rank) as address_line2_changed_at,
-        min(address_line2_rank) as address_line2_rank,
-        arg_min(address_line3_value, address_line3_rank) as address_line3_value,
-        arg_min_null(address_line3_changed_at, address_line3_rank) as address_line3_changed_at,
-        min(address_line3_rank) as address_line3_rank,
-        arg_min(postal_code_value, postal_code_rank) as postal_code_value,
-        arg_min_null(postal_code_changed_at, postal_code_rank) as postal_code_changed_at,
-        min(postal_code_rank) as postal_code_rank,
-        arg_min(city_value, city_rank) as city_value,
-        arg_min_null(city_changed_at, city_rank) as city_changed_at,
-        min(city_rank) as city_rank,
-        arg_min(region_value, region_rank) as region_value,
-        arg_min_null(region_changed_at, region_rank) as region_changed_at,
-        min(region_rank) as region_rank,
-        arg_min(country_value, country_rank) as country_value,
-        arg_min_null(country_changed_at, country_rank) as country_changed_at,
-        min(country_rank) as country_rank,
-        arg_min(contact_first_name_value, contact_first_name_rank) as contact_first_name_value,
-        arg_min_null(contact_first_name_changed_at, contact_first_name_rank) as contact_first_name_changed_at,
-        min(contact_first_name_rank) as contact_first_name_rank,
-        arg_min(contact_last_name_value, contact_last_name_rank) as contact_last_name_value,
-        arg_min_null(contact_last_name_changed_at, contact_last_name_rank) as contact_last_name_changed_at,
-        min(contact_last_name_rank) as contact_last_name_rank,
-        arg_min(active_value, active_rank) as active_value,
-        arg_min_null(active_changed_at, active_rank) as active_changed_at,
-        min(active_rank) as active_rank
+        arg_min({'value': name_value, 'changed_at': name_changed_at, 'member': least(tie, 63)}, name_rank) as name,
+        arg_min({'value': code_value, 'changed_at': code_changed_at, 'member': least(tie, 63)}, code_rank) as code,
+        arg_min({'value': email_value, 'changed_at': email_changed_at, 'member': least(tie, 63)}, email_rank) as email,
+        arg_min({'value': phone_value, 'changed_at': phone_changed_at, 'member': least(tie, 63)}, phone_rank) as phone,
+        arg_min({'value': mobile_value, 'changed_at': mobile_changed_at, 'member': least(tie, 63)}, mobile_rank) as mobile,
+        arg_min({'value': fax_value, 'changed_at': fax_changed_at, 'member': least(tie, 63)}, fax_rank) as fax,
+        arg_min({'value': website_value, 'changed_at': website_changed_at, 'member': least(tie, 63)}, website_rank) as website,
+        arg_min({'value': notes_value, 'changed_at': notes_changed_at, 'member': least(tie, 63)}, notes_rank) as notes,
+        arg_min({'value': vat_number_value, 'changed_at': vat_number_changed_at, 'member': least(tie, 63)}, vat_number_rank) as vat_number,
+        arg_min({'value': registration_number_value, 'changed_at': registration_number_changed_at, 'member': least(tie, 63)}, registration_number_rank) as registration_number,
+        arg_min({'value': currency_value, 'changed_at': currency_changed_at, 'member': least(tie, 63)}, currency_rank) as currency,
+        arg_min({'value': address_line1_value, 'changed_at': address_line1_changed_at, 'member': least(tie, 63)}, address_line1_rank) as address_line1,
+        arg_min({'value': address_line2_value, 'changed_at': address_line2_changed_at, 'member': least(tie, 63)}, address_line2_rank) as address_line2,
+        arg_min({'value': address_line3_value, 'changed_at': address_line3_changed_at, 'member': least(tie, 63)}, address_line3_rank) as address_line3,
+        arg_min({'value': postal_code_value, 'changed_at': postal_code_changed_at, 'member': least(tie, 63)}, postal_code_rank) as postal_code,
+        arg_min({'value': city_value, 'changed_at': city_changed_at, 'member': least(tie, 63)}, city_rank) as city,
+        arg_min({'value': region_value, 'changed_at': region_changed_at, 'member': least(tie, 63)}, region_rank) as region,
+        arg_min({'value': country_value, 'changed_at': country_changed_at, 'member': least(tie, 63)}, country_rank) as country,
+        arg_min({'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'member': least(tie, 63)}, contact_first_name_rank) as contact_first_name,
+        arg_min({'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'member': least(tie, 63)}, contact_last_name_rank) as contact_last_name,
+        arg_min({'value': active_value, 'changed_at': active_changed_at, 'member': least(tie, 63)}, active_rank) as active
     from ranked
     group by cluster_id
 )
@@ -320,74 +279,31 @@ winners as (
 select
     cluster_id,
     member_records,
-    case when name_value is not null then {
-        'value': name_value, 'changed_at': name_changed_at, 'member': (name_rank % 64 + 64) % 64
-    } end as name,
-    case when code_value is not null then {
-        'value': code_value, 'changed_at': code_changed_at, 'member': (code_rank % 64 + 64) % 64
-    } end as code,
-    case when email_value is not null then {
-        'value': email_value, 'changed_at': email_changed_at, 'member': (email_rank % 64 + 64) % 64
-    } end as email,
-    case when phone_value is not null then {
-        'value': phone_value, 'changed_at': phone_changed_at, 'member': (phone_rank % 64 + 64) % 64
-    } end as phone,
-    case when mobile_value is not null then {
-        'value': mobile_value, 'changed_at': mobile_changed_at, 'member': (mobile_rank % 64 + 64) % 64
-    } end as mobile,
-    case when fax_value is not null then {
-        'value': fax_value, 'changed_at': fax_changed_at, 'member': (fax_rank % 64 + 64) % 64
-    } end as fax,
-    case when website_value is not null then {
-        'value': website_value, 'changed_at': website_changed_at, 'member': (website_rank % 64 + 64) % 64
-    } end as website,
-    case when notes_value is not null then {
-        'value': notes_value, 'changed_at': notes_changed_at, 'member': (notes_rank % 64 + 64) % 64
-    } end as notes,
-    case when vat_number_value is not null then {
-        'value': vat_number_value, 'changed_at': vat_number_changed_at, 'member': (vat_number_rank % 64 + 64) % 64
-    } end as vat_number,
-    case when registration_number_value is not null then {
-        'value': registration_number_value, 'changed_at': registration_number_changed_at, 'member': (registration_number_rank % 64 + 64) % 64
-    } end as registration_number,
-    case when currency_value is not null then {
-        'value': currency_value, 'changed_at': currency_changed_at, 'member': (currency_rank % 64 + 64) % 64
-    } end as currency,
-    case when address_line1_value is not null then {
-        'value': address_line1_value, 'changed_at': address_line1_changed_at, 'member': (address_line1_rank % 64 + 64) % 64
-    } end as address_line1,
-    case when address_line2_value is not null then {
-        'value': address_line2_value, 'changed_at': address_line2_changed_at, 'member': (address_line2_rank % 64 + 64) % 64
-    } end as address_line2,
-    case when address_line3_value is not null then {
-        'value': address_line3_value, 'changed_at': address_line3_changed_at, 'member': (address_line3_rank % 64 + 64) % 64
-    } end as address_line3,
-    case when postal_code_value is not null then {
-        'value': postal_code_value, 'changed_at': postal_code_changed_at, 'member': (postal_code_rank % 64 + 64) % 64
-    } end as postal_code,
-    case when city_value is not null then {
-        'value': city_value, 'changed_at': city_changed_at, 'member': (city_rank % 64 + 64) % 64
-    } end as city,
-    case when region_value is not null then {
-        'value': region_value, 'changed_at': region_changed_at, 'member': (region_rank % 64 + 64) % 64
-    } end as region,
-    case when country_value is not null then {
-        'value': country_value, 'changed_at': country_changed_at, 'member': (country_rank % 64 + 64) % 64
-    } end as country,
-    case when contact_first_name_value is not null then {
-        'value': contact_first_name_value, 'changed_at': contact_first_name_changed_at, 'member': (contact_first_name_rank % 64 + 64) % 64
-    } end as contact_first_name,
-    case when contact_last_name_value is not null then {
-        'value': contact_last_name_value, 'changed_at': contact_last_name_changed_at, 'member': (contact_last_name_rank % 64 + 64) % 64
-    } end as contact_last_name,
-    case when active_value is not null then {
-        'value': active_value, 'changed_at': active_changed_at, 'member': (active_rank % 64 + 64) % 64
-    } end as active,
+    name,
+    code,
+    email,
+    phone,
+    mobile,
+    fax,
+    website,
+    notes,
+    vat_number,
+    registration_number,
+    currency,
+    address_line1,
+    address_line2,
+    address_line3,
+    postal_code,
+    city,
+    region,
+    country,
+    contact_first_name,
+    contact_last_name,
+    active,
     getvariable('run_at') as _transformed_at
 from winners
 where coalesce(
-    name_value, code_value, email_value, phone_value, mobile_value, fax_value,
-    website_value, notes_value, vat_number_value, registration_number_value, currency_value, address_line1_value,
-    address_line2_value, address_line3_value, postal_code_value, city_value, region_value, country_value,
-    contact_first_name_value, contact_last_name_value, active_value
+    name, code, email, phone, mobile, fax, website, notes, vat_number, registration_number, currency,
+    address_line1, address_line2, address_line3, postal_code, city, region, country, contact_first_name,
+    contact_last_name, active
 ) is not null

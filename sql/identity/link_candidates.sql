@@ -43,8 +43,10 @@ held as (
 ),
 
 ever_linked as (
-    select distinct system, entity, record_id
-    from sync.links
+    -- of the changed records (the links of every other record need not be read)
+    select distinct l.system, l.entity, l.record_id
+    from sync.links as l
+    semi join changed as c on c.system = l.system and c.entity = l.entity and c.record_id = l.record_id
 )
 
 select c.system, c.entity, c.record_id

@@ -20,9 +20,10 @@ with pass as (
 ),
 
 active_links as (
+    -- outside a pass (the runner's own evaluation) nothing is read: a false condition is planned away
     select cluster_id, system, entity, record_id
     from sync.links
-    where unlinked_at is null
+    where unlinked_at is null and getvariable('match_rule') is not null
 ),
 
 held as (
@@ -36,7 +37,7 @@ ended as (
     -- a record someone (or a CustomPMS delete) unlinked is not matched again by a rule
     select distinct system, entity, record_id
     from sync.links
-    where unlinked_at is not null
+    where unlinked_at is not null and getvariable('match_rule') is not null
 ),
 
 unlinked as (

@@ -22,18 +22,20 @@ with scope as (
     where getvariable('since') is null or _transformed_at > getvariable('since')
 ),
 
-record_values as (
-    -- each of their current values, one row per property (golden.record_properties already has them)
-    select p.system, p.entity, p.record_id, p.property, p.value
-    from golden.record_properties as p
-    where not p.is_deleted and p.property <> 'active'
-        and (getvariable('since') is null or p._transformed_at > getvariable('since'))
-),
-
 canonical as (
     select property, required, format, pattern, code_list
     from delta.target_constraints
     where target_system = 'custompms' and target_entity = 'customers'
+),
+
+record_values as (
+    -- each of their current values, one row per property (golden.record_properties already has them);
+    -- an empty one only where it is required (no other rule can fail on it)
+    select p.system, p.entity, p.record_id, p.property, p.value
+    from golden.record_properties as p
+    where not p.is_deleted and p.property <> 'active'
+        and (getvariable('since') is null or p._transformed_at > getvariable('since'))
+        and (p.value is not null or p.property in (select property from canonical where required))
 ),
 
 own_limits as (

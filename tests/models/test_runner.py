@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import textwrap
 
 import duckdb
@@ -85,3 +88,46 @@ def test_incremental_run_equals_full_refresh(con, raw):
     transform(con, full_refresh=True)
     for t in tables:
         assert sorted(con.execute(f"select {cols[t]} from {t}").fetchall(), key=str) == incremental[t], t
+
+
+DISCOVER = """
+import json, sys
+from pathlib import Path
+from pipelines import settings
+settings.PARSE_CACHE_FILE = Path(sys.argv[1])
+from pipelines.models import parsecache, runner
+models = runner.discover(Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+print(json.dumps({
+    "order": [m.name for m in runner.order(models)],
+    "reads": {m.name: sorted(m.reads) for m in models.values()},
+    "scopes": {m.name: runner._scope_sql(m) for m in models.values()},
+    "parsed": "sqlglot" in sys.modules,
+}))
+parsecache.save()
+"""
+
+
+def discover_in_a_new_process(cache, sql_dir=None):
+    args = [sys.executable, "-c", DISCOVER, str(cache), *([str(sql_dir)] if sql_dir else [])]
+    return json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+
+
+def test_a_new_process_takes_the_parse_of_unchanged_sql_from_the_cache(tmp_path):
+    cache = tmp_path / "parsed.json"
+    first = discover_in_a_new_process(cache)
+    second = discover_in_a_new_process(cache)
+    assert first["parsed"] and not second["parsed"]  # the second never imported sqlglot
+    assert {k: v for k, v in second.items() if k != "parsed"} == {k: v for k, v in first.items() if k != "parsed"}
+    assert second["scopes"]["cluster_values"].startswith("with scope AS (SELECT DISTINCT cluster_id")
+    assert "golden.record_values" in second["reads"]["cluster_values"]
+
+    # an edited file is parsed again: its new dependencies count, and the cache keeps only what is used
+    write(tmp_path / "sql", "a/first.sql", "select 1 as x")
+    write(tmp_path / "sql", "b/second.sql", "select x from a.first")
+    assert discover_in_a_new_process(cache, tmp_path / "sql")["order"] == ["first", "second"]
+    write(tmp_path / "sql", "b/second.sql", "select 1 as x")
+    write(tmp_path / "sql", "a/first.sql", "select x from b.second")
+    edited = discover_in_a_new_process(cache, tmp_path / "sql")
+    assert edited["order"] == ["second", "first"] and edited["parsed"]
+    kept = {key.split(":")[1] for key in json.loads(cache.read_text())}  # by md5 of the SQL text
+    assert len(kept) == 2  # the two files as they are now, nothing older
