@@ -3,13 +3,17 @@
 sqlglot takes about half a second to import and parse every model: as long as a whole incremental run
 of the small models. A process whose SQL files were parsed before reads what it needs (the tables each
 model reads, the queries generated from the trees) from this file instead. Entries are keyed by the
-md5 of the SQL text they come from, so an edited file is parsed again; a save keeps only the entries
-this process used, so the file holds the current models and nothing older. A missing or unreadable
-file is an empty cache; it is replaced atomically, so a reader never sees half of one.
+md5 of the SQL text they come from, so an edited file is parsed again; the whole file belongs to one
+version of the code that generates from the trees (this package's runner and steps, and sqlglot), so
+an upgrade parses everything again. A save keeps only the entries this process used, so the file
+holds the current models and nothing older. A missing or unreadable file is an empty cache; it is
+replaced atomically, so a reader never sees half of one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -24,15 +28,31 @@ _used: dict[str, Any] = {}
 _missed = False
 
 
+def code_version() -> str:
+    """md5 of the code whose output is kept: the modules that generate SQL from the trees, and sqlglot's
+    version file (found without importing sqlglot, which is what the cache saves)."""
+    digest = hashlib.md5()
+    here = Path(__file__).parent
+    spec = importlib.util.find_spec("sqlglot")
+    sqlglot_dir = Path(spec.origin).parent if spec and spec.origin else None
+    for path in (here / "runner.py", here / "steps.py", here / "parsecache.py",
+                 *([sqlglot_dir / "_version.py"] if sqlglot_dir else [])):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(str(path).encode())
+    return digest.hexdigest()
+
+
 def _load() -> dict[str, Any]:
     global _stored
     if _stored is None:
         try:
-            _stored = json.loads(settings.PARSE_CACHE_FILE.read_text())
+            kept = json.loads(settings.PARSE_CACHE_FILE.read_text())
         except (OSError, ValueError):
-            _stored = {}
-        if not isinstance(_stored, dict):
-            _stored = {}
+            kept = {}
+        ok = isinstance(kept, dict) and kept.get("version") == code_version()
+        _stored = kept.get("entries", {}) if ok and isinstance(kept.get("entries"), dict) else {}
     return _stored
 
 
@@ -62,7 +82,7 @@ def save() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "w") as out:
-            json.dump(_used, out)
+            json.dump({"version": code_version(), "entries": _used}, out)
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:

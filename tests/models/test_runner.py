@@ -129,5 +129,11 @@ def test_a_new_process_takes_the_parse_of_unchanged_sql_from_the_cache(tmp_path)
     write(tmp_path / "sql", "a/first.sql", "select x from b.second")
     edited = discover_in_a_new_process(cache, tmp_path / "sql")
     assert edited["order"] == ["second", "first"] and edited["parsed"]
-    kept = {key.split(":")[1] for key in json.loads(cache.read_text())}  # by md5 of the SQL text
+    kept = {key.split(":")[1] for key in json.loads(cache.read_text())["entries"]}  # by md5 of the SQL text
     assert len(kept) == 2  # the two files as they are now, nothing older
+
+    # what another version of the generating code (runner, steps, sqlglot) kept is not used
+    stored = json.loads(cache.read_text())
+    cache.write_text(json.dumps(stored | {"version": "an older runner"}))
+    assert discover_in_a_new_process(cache, tmp_path / "sql")["parsed"]
+    assert json.loads(cache.read_text())["version"] == stored["version"]
