@@ -144,6 +144,9 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
     rng = random.Random(11)
     edits = Edits(sandbox, rng)
     kills: Counter[str] = Counter()
+    # how long each stage runs inside its run when nobody kills it (the latest one): a kill waits a random
+    # part of that (a sync: of all three), so it lands inside the run however fast the stages get
+    lasts = {"extract": 1.0, "transform": 1.0, "push": 1.0}
     finished = caught_in_flight = cycles = 0
     tracebacks: list[str] = []
     while sum(kills.values()) < KILLS:
@@ -162,16 +165,19 @@ def test_50_kills_across_extract_transform_and_push_lose_nothing_and_duplicate_n
             for faults in sandbox.faults.values():
                 faults.latency_ms = 100 if kill and name == "push" else 5
             command = Command.start(sandbox, name)
+            command.wait_until_in_its_run()
+            in_run = time.monotonic()
             if kill:
-                command.wait_until_in_its_run()
                 if name == "push":
                     command.wait_for("push ")  # "push <system>": its writer is built, the sends begin
                     time.sleep(rng.uniform(0, 0.3))
                 else:
-                    time.sleep(rng.uniform(0.1, {"extract": 1.0, "transform": 1.0, "sync": 4.0}[name]))
+                    time.sleep(rng.uniform(0.02, 0.9) * (lasts[name] if name in lasts else sum(lasts.values())))
                 if command.process.poll() is None:
                     command.process.send_signal(signal.SIGKILL)
             code = command.finish()
+            if not kill and name in lasts:
+                lasts[name] = max(0.2, time.monotonic() - in_run)
             if kill and running(sandbox):  # it died inside its run: the next command must find it
                 kills[command.stage()] += 1
             else:
