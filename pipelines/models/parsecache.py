@@ -12,6 +12,7 @@ replaced atomically, so a reader never sees half of one.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import json
@@ -28,6 +29,7 @@ _used: dict[str, Any] = {}
 _missed = False
 
 
+@functools.cache
 def code_version() -> str:
     """md5 of the code whose output is kept: the modules that generate SQL from the trees, and sqlglot's
     version file (found without importing sqlglot, which is what the cache saves)."""
