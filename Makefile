@@ -33,8 +33,12 @@ venv: $(STAMP)
 demo: $(STAMP) ## start the seeded sandbox and run the whole sync on it
 	$(RUN) demo $(ARGS)
 
-test: $(STAMP) ## run the test suite (starts its own emulators on free ports)
-	$(BIN)/python -m pytest $(ARGS)
+# the suite runs on one worker process per core (pytest-xdist): most of it is CPU-bound Python, and every
+# test starts its own emulators on ports it binds itself and writes its own state file
+TEST_WORKERS ?= auto
+
+test: $(STAMP) ## run the test suite (starts its own emulators on free ports; TEST_WORKERS=1 for one process)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(ARGS)
 
 sandbox: $(STAMP) ## start the three API emulators in the background (persisted under state/sandbox)
 	$(BIN)/python -m pipelines.sandbox start

@@ -256,12 +256,22 @@ class ServerThread:
     """Runs an ASGI app with uvicorn in a daemon thread on loopback; `stop()` shuts it down cleanly."""
 
     def __init__(self, app: ASGIApp, port: int = 0, host: str = "127.0.0.1") -> None:
-        self.host, self.port = host, port or free_port(host)
+        # the socket is bound here and handed to uvicorn: a port probed free and bound later could be taken
+        # in between by another test process running at the same time
+        self.socket = socket.socket()
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self.socket.bind((host, port))
+        except OSError as exc:
+            self.socket.close()
+            raise RuntimeError(f"sandbox server cannot listen on {host}:{port}: {exc.strerror}") from None
+        self.host, self.port = host, self.socket.getsockname()[1]
         config = uvicorn.Config(app, host=self.host, port=self.port, log_level="warning", lifespan="off",
                                 access_log=False, timeout_keep_alive=30)
         self.server = uvicorn.Server(config)
         self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
-        self.thread = threading.Thread(target=self.server.run, name=f"sandbox:{self.port}", daemon=True)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.socket]},
+                                       name=f"sandbox:{self.port}", daemon=True)
 
     @property
     def url(self) -> str:
@@ -279,6 +289,7 @@ class ServerThread:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+        self.socket.close()
 
 
 def json_dumps(value: object) -> str:
