@@ -30,7 +30,7 @@ from pipelines.console import Console
 from pipelines.errors import missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
 from pipelines.runs import Run
-from pipelines.statefile import let_go, lock_conflict, open_state
+from pipelines.statefile import lent_to_dlt, lock_conflict, open_state
 
 if TYPE_CHECKING:
     import dlt
@@ -83,12 +83,15 @@ def pipeline_name(system: str) -> str:
     return f"customer_sync_{system}"
 
 
-def pipeline_for(system: str, db_path: Path | None = None, pipelines_dir: Path | None = None) -> dlt.Pipeline:
+def pipeline_for(system: str, db: Path | duckdb.DuckDBPyConnection | None = None,
+                 pipelines_dir: Path | None = None) -> dlt.Pipeline:
+    """The system's pipeline, loading into the state file at a path or through an open connection to it."""
     import dlt
 
+    into = db if isinstance(db, duckdb.DuckDBPyConnection) else str(db or settings.DUCKDB_FILE)
     return dlt.pipeline(
         pipeline_name=pipeline_name(system),
-        destination=dlt.destinations.duckdb(str(db_path or settings.DUCKDB_FILE)),
+        destination=dlt.destinations.duckdb(into),
         dataset_name=settings.DATASETS[system],
         pipelines_dir=str(pipelines_dir or settings.PIPELINES_DIR),
     )
@@ -114,17 +117,17 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                     started.extraction.client.close()
                     _counted(run, console, system, Counter())
                     continue
-                with let_go(db_path):  # dlt opens the state file itself
+                with lent_to_dlt(db_path) as into:  # the run's connection, or the path outside a run
                     try:
-                        extract_system(run, console, system, source_factory, db_path, pipelines_dir, started)
+                        extract_system(run, console, system, source_factory, into, pipelines_dir, started)
                     except Exception as exc:
                         if lock_conflict(exc) is None:
                             raise
-                        # another program (a `make sql` statement, a DuckDB client) held the state file just
-                        # when dlt opened it: wait for it as every open of the state file does, then once more,
-                        # from dlt's saved state (what the pre-read had read is read again)
+                        # (outside a run) another program, a `make sql` statement or a DuckDB client, held the
+                        # state file just when dlt opened it: wait for it as every open of the state file does,
+                        # then once more, from dlt's saved state (what the pre-read had read is read again)
                         open_state(db_path).close()
-                        extract_system(run, console, system, source_factory, db_path, pipelines_dir)
+                        extract_system(run, console, system, source_factory, into, pipelines_dir)
             except Exception as exc:
                 if (missing := missing_config(exc)) is not None:
                     raise missing from None  # misconfiguration: refuse the run, name the key
@@ -133,9 +136,9 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
 
 
 def extract_system(run: Run, console: Console, system: str, source_factory: Callable[..., Any] = _source,
-                   db_path: Path | None = None, pipelines_dir: Path | None = None,
+                   db: Path | duckdb.DuckDBPyConnection | None = None, pipelines_dir: Path | None = None,
                    started: Started | None = None) -> None:
-    pipeline = pipeline_for(system, db_path, pipelines_dir)  # first: it scopes the config lookup
+    pipeline = pipeline_for(system, db, pipelines_dir)  # first: it scopes the config lookup
     drop_normalized_leftovers(pipeline)
     counts = finish_pending(pipeline)
     source = source_factory(system, started) if started is not None else source_factory(system)

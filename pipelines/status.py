@@ -207,7 +207,8 @@ def sql_shell(console: Console, query: str | None, db_path: Path | None = None) 
     if query:
         with reading(db_path), connect(db_path) as con:
             return _run_query(con, console, query)
-    connect(db_path).close()  # say now if there is no state file, or it is damaged
+    with reading(db_path):  # a run holds the file: wait for it as a statement does
+        connect(db_path).close()  # say now if there is no state file, or it is damaged
     console.log("SQL on the state file; end a statement with ';', leave with Ctrl-D")
     buffer = ""
     while True:

@@ -139,10 +139,13 @@ def test_sync_refuses_while_another_program_holds_the_state_file_and_an_open_sql
     try:
         shell.stdin.write("select count(*) as links from sync.links;\n")
         shell.stdin.flush()
+        # its first statement answered: from here on the shell waits for the next one, as a person's does
+        assert any("links" in line for line in iter(shell.stdout.readline, "")), shell.stderr.read()
         assert sandbox.cli("sync") == 0
+        shell.stdin.write("select 42 as answer;\n")  # and the shell still works after the sync
     finally:
         out, err = shell.communicate(timeout=30)
-    assert shell.returncode == 0 and "links" in out, err
+    assert shell.returncode == 0 and "answer" in out, err
 
 
 def test_a_damaged_state_file_is_named_with_the_way_back_and_the_way_back_works(sandbox, capsys):
