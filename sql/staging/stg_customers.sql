@@ -10,7 +10,7 @@ with changed as (
 
 current_versions as (
     -- which version of each changed record is current, decided on the ranking columns alone: the whole
-    -- history of a changed record is read narrow, its wide values only for the version that wins
+    -- history of a changed record is read narrow, its wide values only where they are new or win
     select system, entity, record_id, _extracted_at, _transformed_at > getvariable('since') as staged_now
     from staging.stg_customer_versions as v
     semi join changed as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
@@ -21,12 +21,25 @@ current_versions as (
     ) = 1
 ),
 
-ranked as (
+versions as (
     -- every version on a full refresh (a branch whose condition is false is planned away, so a full
-    -- refresh reads no history twice); else the current versions only: most were staged in this run (the
-    -- newest rows of the history tables, which a filter on the stamp finds without reading the older
-    -- ones), the others are versions staged before that still rank first (a later one arrived with an
-    -- older time), read from the whole history only when there is one
+    -- refresh reads no history twice); else the versions staged since (the newest rows of the history
+    -- tables, which a filter on the stamp finds without reading the older ones), and a version staged
+    -- before that still ranks first (a later one arrived with an older time), read from the older rows
+    -- only when there is one
+    select *
+    from staging.stg_customer_versions
+    where getvariable('since') is null or _transformed_at > getvariable('since')
+    union all
+    select v.*
+    from staging.stg_customer_versions as v
+    semi join current_versions as c
+        on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+        and c._extracted_at = v._extracted_at and not c.staged_now
+    where v._transformed_at <= getvariable('since')
+),
+
+ranked as (
     select
         system,
         entity,
@@ -61,82 +74,7 @@ ranked as (
             partition by system, entity, record_id
             order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
         ) as version_rank
-    from staging.stg_customer_versions
-    where getvariable('since') is null
-    union all
-    select
-        v.system,
-        v.entity,
-        v.record_id,
-        v.scope_id,
-        v.source_version,
-        v.name,
-        v.code,
-        v.email,
-        v.phone,
-        v.mobile,
-        v.fax,
-        v.website,
-        v.notes,
-        v.vat_number,
-        v.registration_number,
-        v.currency,
-        v.address_line1,
-        v.address_line2,
-        v.address_line3,
-        v.postal_code,
-        v.city,
-        v.region,
-        v.country,
-        v.contact_first_name,
-        v.contact_last_name,
-        v.active,
-        v.modified_at,
-        v.is_deleted,
-        v._extracted_at,
-        1 as version_rank
-    from staging.stg_customer_versions as v
-    semi join current_versions as c
-        on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
-        and c._extracted_at = v._extracted_at and c.staged_now
-    where v._transformed_at > getvariable('since')
-    union all
-    select
-        v.system,
-        v.entity,
-        v.record_id,
-        v.scope_id,
-        v.source_version,
-        v.name,
-        v.code,
-        v.email,
-        v.phone,
-        v.mobile,
-        v.fax,
-        v.website,
-        v.notes,
-        v.vat_number,
-        v.registration_number,
-        v.currency,
-        v.address_line1,
-        v.address_line2,
-        v.address_line3,
-        v.postal_code,
-        v.city,
-        v.region,
-        v.country,
-        v.contact_first_name,
-        v.contact_last_name,
-        v.active,
-        v.modified_at,
-        v.is_deleted,
-        v._extracted_at,
-        1 as version_rank
-    from staging.stg_customer_versions as v
-    semi join current_versions as c
-        on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
-        and c._extracted_at = v._extracted_at and not c.staged_now
-    where v._transformed_at <= getvariable('since')
+    from versions
 )
 
 select
