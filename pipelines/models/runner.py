@@ -378,8 +378,7 @@ def materialize(
     if model.materialized == "table" or full_refresh or existing != "BASE TABLE":
         if existing == "VIEW":
             con.execute(f"drop view {target}")
-        con.execute(f"create or replace table {target} as {body}")
-        return con.execute(f"select count(*) from {target}").fetchone()[0], False
+        return con.execute(f"create or replace table {target} as {body}").fetchone()[0], False  # rows written
     keys = ", ".join(model.unique_key)
     con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
@@ -390,8 +389,7 @@ def materialize(
         con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
     else:
         con.execute(f"delete from {target} where ({keys}) in ({scope})")
-    con.execute(f"insert into {target} by name select * from __increment")
-    rows = con.execute("select count(*) from __increment").fetchone()[0]
+    rows = con.execute(f"insert into {target} by name select * from __increment").fetchone()[0]
     con.execute("drop table __increment")
     return rows, bool(model.step)
 
