@@ -378,8 +378,7 @@ def materialize(
     if model.materialized == "table" or full_refresh or existing != "BASE TABLE":
         if existing == "VIEW":
             con.execute(f"drop view {target}")
-        con.execute(f"create or replace table {target} as {body}")
-        return con.execute(f"select count(*) from {target}").fetchone()[0], False
+        return con.execute(f"create or replace table {target} as {body}").fetchone()[0], False  # rows written
     keys = ", ".join(model.unique_key)
     con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
@@ -390,10 +389,23 @@ def materialize(
         con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
     else:
         con.execute(f"delete from {target} where ({keys}) in ({scope})")
-    con.execute(f"insert into {target} by name select * from __increment")
-    rows = con.execute("select count(*) from __increment").fetchone()[0]
+    rows = con.execute(f"insert into {target} by name select * from __increment").fetchone()[0]
     con.execute("drop table __increment")
     return rows, bool(model.step)
+
+
+def _record_run(con: duckdb.DuckDBPyConnection, name: str, materialized: str, sql_hash: str, run_at: datetime,
+                rows: int | None, seconds: float | None) -> None:
+    """Keep a model's run in sync.model_runs: an update of its row (a quarter of what `insert or replace`
+    costs on the key, paid once per model and run), an insert the first time."""
+    values = [materialized, sql_hash, run_at, rows, seconds, name]
+    updated = con.execute(
+        f"update {settings.SYNC_SCHEMA}.model_runs set materialized = ?, sql_hash = ?, run_at = ?, rows = ?, "
+        "seconds = ? where model = ?",
+        values,
+    ).fetchone()[0]
+    if not updated:
+        con.execute(f"insert into {settings.SYNC_SCHEMA}.model_runs values (?, ?, ?, ?, ?, ?)", [name, *values[:-1]])
 
 
 def run_models(
@@ -483,10 +495,7 @@ def _run(
                 if kept:
                     con.execute(f"drop table {REPLACED}")
             seconds = round(time.perf_counter() - started, 3)
-            con.execute(
-                f"insert or replace into {sync}.model_runs values (?, ?, ?, ?, ?, ?)",
-                [model.name, model.materialized, model.sql_hash, run_at, rows, seconds],
-            )
+            _record_run(con, model.name, model.materialized, model.sql_hash, run_at, rows, seconds)
             con.execute("commit")
         except duckdb.Error as err:
             con.execute("rollback")
@@ -500,10 +509,7 @@ def _run(
                 f"{model.qualified:45} {model.materialized:11} "
                 f"{rows if rows is not None else '-':>10} {seconds:8.3f}s"
             )
-    con.execute(
-        f"insert or replace into {sync}.model_runs values ('__config__', 'config', ?, ?, null, null)",
-        [config_hash, run_at],
-    )
+    _record_run(con, "__config__", "config", config_hash, run_at, None, None)
     inputs.record(con, inputs.input_tables(discovered), [m.name for m in models], run_at)
     return results
 

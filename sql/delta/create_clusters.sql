@@ -13,20 +13,19 @@ with scope as (
     where getvariable('since') is null or changed_at > getvariable('since')
 ),
 
-custompms_members as (
-    -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
-    select distinct l.cluster_id
+scope_links as materialized (
+    -- the links of the scope's clusters first (a few on an incremental run), read once for both uses below
+    select l.cluster_id, l.system, l.entity, l.record_id, l.unlinked_at, l.unlinked_reason
     from sync.links as l
     semi join scope as c on c.cluster_id = l.cluster_id
-    where l.system = 'custompms' and (l.unlinked_at is null or l.unlinked_reason = 'custompms_deleted')
+    where l.unlinked_at is null or l.system = 'custompms'
 ),
 
-scope_links as materialized (
-    -- the scope's source members first (a few on an incremental run), then their staged rows
-    select l.cluster_id, l.system, l.entity, l.record_id
-    from sync.links as l
-    semi join scope as c on c.cluster_id = l.cluster_id
-    where l.unlinked_at is null and l.system <> 'custompms'
+custompms_members as (
+    -- a cluster whose CustomPMS customer exists, or was deleted by a person, gets no create
+    select distinct cluster_id
+    from scope_links
+    where system = 'custompms' and (unlinked_at is null or unlinked_reason = 'custompms_deleted')
 ),
 
 source_members as (
@@ -34,6 +33,7 @@ source_members as (
     from scope_links as l
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
+    where l.unlinked_at is null and l.system <> 'custompms'
 ),
 
 gone_clusters as (

@@ -15,13 +15,76 @@ with scope as (
     where getvariable('since') is null or changed_at > getvariable('since')
 ),
 
-members as materialized (
-    select l.cluster_id, s.system, s.entity, s.record_id, s.scope_id, s.source_version, s.record_hash
+scope_members as materialized (
+    select l.cluster_id, l.system, l.entity, l.record_id
     from sync.links as l
     inner join scope as c on c.cluster_id = l.cluster_id
+    where l.unlinked_at is null
+),
+
+-- A member's staged row and its golden.record_values row are looked up in two parts of each table: the
+-- rows written since (the newest, which a filter on the stamp reads without the older row groups) for
+-- the records written since, the older rows only for the others (materialized, so the lookup starts
+-- from them: when there are none, the older rows are not read).
+
+restaged as (
+    select system, entity, record_id
+    from staging.stg_customers
+    where _transformed_at > getvariable('since')
+),
+
+older_staged as materialized (
+    select m.cluster_id, m.system, m.entity, m.record_id
+    from scope_members as m
+    anti join restaged as n on n.system = m.system and n.entity = m.entity and n.record_id = m.record_id
+    where getvariable('since') is not null
+),
+
+members as materialized (
+    select m.cluster_id, s.system, s.entity, s.record_id, s.scope_id, s.source_version, s.record_hash
+    from scope_members as m
     inner join staging.stg_customers as s
-        on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
-    where l.unlinked_at is null and not s.is_deleted
+        on s.system = m.system and s.entity = m.entity and s.record_id = m.record_id
+    where not s.is_deleted and (getvariable('since') is null or s._transformed_at > getvariable('since'))
+    union all
+    select m.cluster_id, s.system, s.entity, s.record_id, s.scope_id, s.source_version, s.record_hash
+    from older_staged as m
+    inner join staging.stg_customers as s
+        on s.system = m.system and s.entity = m.entity and s.record_id = m.record_id
+    where not s.is_deleted and s._transformed_at <= getvariable('since')
+),
+
+rewritten as (
+    select system, entity, record_id
+    from golden.record_values
+    where _transformed_at > getvariable('since')
+),
+
+older_values as materialized (
+    select m.system, m.entity, m.record_id
+    from members as m
+    anti join rewritten as n on n.system = m.system and n.entity = m.entity and n.record_id = m.record_id
+    where getvariable('since') is not null
+),
+
+member_values as (
+    select
+        r.system, r.entity, r.record_id,
+        r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website, r.notes, r.vat_number,
+        r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3, r.postal_code,
+        r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
+    from golden.record_values as r
+    semi join members as m on m.system = r.system and m.entity = r.entity and m.record_id = r.record_id
+    where getvariable('since') is null or r._transformed_at > getvariable('since')
+    union all
+    select
+        r.system, r.entity, r.record_id,
+        r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website, r.notes, r.vat_number,
+        r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3, r.postal_code,
+        r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
+    from golden.record_values as r
+    semi join older_values as m on m.system = r.system and m.entity = r.entity and m.record_id = r.record_id
+    where r._transformed_at <= getvariable('since')
 ),
 
 truncations as (
@@ -169,7 +232,7 @@ differing as (
             and (d.golden.value is distinct from d.current.value or d.projected is distinct from d.current.value)
         )) as d
     from members as m
-    inner join golden.record_values as r on r.system = m.system and r.entity = m.entity and r.record_id = m.record_id
+    inner join member_values as r on r.system = m.system and r.entity = m.entity and r.record_id = m.record_id
     inner join golden.cluster_values as g on g.cluster_id = m.cluster_id
     left join truncations as t on t.target_system = m.system and t.target_entity = m.entity
     -- golden.cluster_values recomputed every cluster of the scope in this run (its since is never

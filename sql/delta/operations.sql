@@ -18,6 +18,14 @@ with scope as (
     where getvariable('since') is null or changed_at > getvariable('since')
 ),
 
+scope_links as materialized (
+    -- every link of the scope's clusters, ended ones too: read once for the members, targets and
+    -- unlinked references below
+    select l.cluster_id, l.system, l.entity, l.record_id, l.unlinked_at, l.unlinked_reason
+    from sync.links as l
+    semi join scope as c on c.cluster_id = l.cluster_id
+),
+
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
@@ -38,8 +46,7 @@ changes as (
 
 source_members as (
     select l.cluster_id, l.system, l.entity, l.record_id
-    from sync.links as l
-    inner join scope as c on c.cluster_id = l.cluster_id
+    from scope_links as l
     inner join staging.stg_customers as s
         on s.system = l.system and s.entity = l.entity and s.record_id = l.record_id
     where l.unlinked_at is null and not s.is_deleted and l.system <> 'custompms'
@@ -48,8 +55,7 @@ source_members as (
 custompms_targets as (
     -- the CustomPMS customers of the scope's clusters
     select p.cluster_id, p.record_id, s.scope_id, s.source_version, s.record_hash
-    from sync.links as p
-    semi join scope as c on c.cluster_id = p.cluster_id
+    from scope_links as p
     inner join staging.stg_customers as s
         on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
     where p.system = 'custompms' and p.unlinked_at is null and not s.is_deleted
@@ -74,13 +80,11 @@ unlinked_refs as (
     -- leave its CustomPMS customer, so the origin pass can never bring them back
     select distinct t.record_id, l.system || '.' || l.entity as system, l.record_id as id
     from custompms_targets as t
-    inner join sync.links as l on l.cluster_id = t.cluster_id
+    inner join scope_links as l on l.cluster_id = t.cluster_id
+    anti join scope_links as a
+        on a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
+        and a.entity = l.entity and a.record_id = l.record_id
     where l.unlinked_at is not null and l.unlinked_reason = 'manual' and l.system <> 'custompms'
-        and not exists (
-            select 1 from sync.links as a
-            where a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
-                and a.entity = l.entity and a.record_id = l.record_id
-        )
 ),
 
 refs_to_change as (

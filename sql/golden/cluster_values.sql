@@ -31,7 +31,26 @@ linked as (
     where l.unlinked_at is null
 ),
 
+rewritten as (
+    -- the records whose golden.record_values row was written since: its newest rows, which a filter on the
+    -- stamp reads without the older row groups
+    select system, entity, record_id
+    from golden.record_values
+    where _transformed_at > getvariable('since')
+),
+
+older_members as materialized (
+    -- the scope's members not rewritten since (materialized, so the lookup below starts from them: when
+    -- there are none, the older rows are not read)
+    select k.cluster_id, k.tie, k.system, k.entity, k.record_id
+    from linked as k
+    anti join rewritten as n on n.system = k.system and n.entity = k.entity and n.record_id = k.record_id
+    where getvariable('since') is not null
+),
+
 members as (
+    -- a rewritten member's values come from those newest rows; only the other members are looked up in
+    -- the older rows
     select
         k.cluster_id, k.tie, r.system, r.entity, r.record_id, r.is_deleted, r.observed_echoes,
         r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website,
@@ -40,6 +59,17 @@ members as (
     from linked as k
     inner join golden.record_values as r
         on r.system = k.system and r.entity = k.entity and r.record_id = k.record_id
+    where getvariable('since') is null or r._transformed_at > getvariable('since')
+    union all
+    select
+        k.cluster_id, k.tie, r.system, r.entity, r.record_id, r.is_deleted, r.observed_echoes,
+        r.name, r.code, r.email, r.phone, r.mobile, r.fax, r.website,
+        r.notes, r.vat_number, r.registration_number, r.currency, r.address_line1, r.address_line2, r.address_line3,
+        r.postal_code, r.city, r.region, r.country, r.contact_first_name, r.contact_last_name, r.active
+    from older_members as k
+    inner join golden.record_values as r
+        on r.system = k.system and r.entity = k.entity and r.record_id = k.record_id
+    where r._transformed_at <= getvariable('since')
 ),
 
 gone_clusters as (

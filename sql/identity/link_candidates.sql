@@ -29,9 +29,16 @@ changed as (
     where s._transformed_at <= getvariable('since')  -- not restaged since
 ),
 
+changed_links as materialized (
+    -- the links of the changed records, ended ones too (the links of every other record need not be read)
+    select l.system, l.entity, l.record_id, l.unlinked_at
+    from sync.links as l
+    semi join changed as c on c.system = l.system and c.entity = l.entity and c.record_id = l.record_id
+),
+
 active_links as (
     select system, entity, record_id
-    from sync.links
+    from changed_links
     where unlinked_at is null
 ),
 
@@ -43,10 +50,8 @@ held as (
 ),
 
 ever_linked as (
-    -- of the changed records (the links of every other record need not be read)
-    select distinct l.system, l.entity, l.record_id
-    from sync.links as l
-    semi join changed as c on c.system = l.system and c.entity = l.entity and c.record_id = l.record_id
+    select distinct system, entity, record_id
+    from changed_links
 )
 
 select c.system, c.entity, c.record_id

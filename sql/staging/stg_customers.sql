@@ -8,17 +8,35 @@ with changed as (
     where _transformed_at > getvariable('since')
 ),
 
-versions as (
-    -- every version on a full refresh; else every version of a record with a new one (a branch whose
-    -- condition is false is planned away, so a full refresh does not join the whole history)
-    select *
-    from staging.stg_customer_versions
-    where getvariable('since') is null
-    union all
-    select v.*
+current_versions as (
+    -- which version of each changed record is current, decided on the ranking columns alone: the whole
+    -- history of a changed record is read narrow, its wide values only where they are new or win
+    select system, entity, record_id, _extracted_at, _transformed_at > getvariable('since') as staged_now
     from staging.stg_customer_versions as v
     semi join changed as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
     where getvariable('since') is not null
+    qualify row_number() over (
+        partition by system, entity, record_id
+        order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
+    ) = 1
+),
+
+versions as (
+    -- every version on a full refresh (a branch whose condition is false is planned away, so a full
+    -- refresh reads no history twice); else the versions staged since (the newest rows of the history
+    -- tables, which a filter on the stamp finds without reading the older ones), and a version staged
+    -- before that still ranks first (a later one arrived with an older time), read from the older rows
+    -- only when there is one
+    select *
+    from staging.stg_customer_versions
+    where getvariable('since') is null or _transformed_at > getvariable('since')
+    union all
+    select v.*
+    from staging.stg_customer_versions as v
+    semi join current_versions as c
+        on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+        and c._extracted_at = v._extracted_at and not c.staged_now
+    where v._transformed_at <= getvariable('since')
 ),
 
 ranked as (
