@@ -507,23 +507,16 @@ class CustomPMSClient:
 
     # ------------------------------------------------------------------ pools
 
-    def _headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {self._key.reveal()}",
-            "Accept": "application/json",
-            "User-Agent": "customer-sync",
-        }
+    def _options(self) -> dict[str, Any]:
+        """What the sync client and every async slot share."""
+        headers = {"Authorization": f"Bearer {self._key.reveal()}", "Accept": "application/json",
+                   "User-Agent": "customer-sync"}
+        return {"base_url": self.base_url, "verify": tls.context(), "headers": headers, "timeout": self.timeout,
+                "follow_redirects": False}
 
     def _client(self) -> httpx.Client:
         if self._http is None:
-            self._http = httpx.Client(
-                base_url=self.base_url,
-                verify=tls.context(),
-                headers=self._headers(),
-                timeout=self.timeout,
-                transport=self._transport,
-                follow_redirects=False,
-            )
+            self._http = httpx.Client(**self._options(), transport=self._transport)
         return self._http
 
     def _aslots(self) -> asyncio.Queue[httpx.AsyncClient]:
@@ -544,15 +537,9 @@ class CustomPMSClient:
         return self._slots
 
     def _aclient(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            base_url=self.base_url,
-            verify=tls.context(),
-            headers=self._headers(),
-            timeout=self.timeout,
-            transport=self._async_transport,
-            follow_redirects=False,
-            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),  # a given transport has its own
-        )
+        # one connection (a given transport has its own pool)
+        return httpx.AsyncClient(**self._options(), transport=self._async_transport,
+                                 limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
 
 
 # ---------------------------------------------------------------------- request builders
