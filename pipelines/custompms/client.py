@@ -2,9 +2,13 @@
 
 One object, two faces, sharing configuration, retry rules and the call counter:
 - sync methods on an httpx.Client, for extraction (the dlt source pages through list_customers);
-- `a`-prefixed async methods on an httpx.AsyncClient, for the writer: at most `max_concurrency`
-  requests are in flight (an asyncio.Semaphore), so `asyncio.gather` over many operations stays
-  bounded. The async pool belongs to the event loop of its first use; another loop gets a new one.
+- `a`-prefixed async methods for the writer, on `max_concurrency` slots: each slot is an
+  httpx.AsyncClient with one keep-alive connection, and a request waits for a free slot, so
+  `asyncio.gather` over many operations stays bounded. One pool of `max_concurrency` connections
+  would do the same, but httpcore checks every pooled connection (a getpeername and a poll each)
+  for every request it assigns and every answer it closes: a fifth of the writer's CPU at 8
+  connections, and the writer is CPU-bound. The slots belong to the event loop of their first use;
+  another loop gets new ones.
 
 Retry rules (pipelines/retry.py, the one policy of the three clients; this module only judges each
 attempt):
@@ -225,9 +229,9 @@ class CustomPMSClient:
         self._lock = threading.Lock()
         self._window = self.state.window("")  # after RateLimit-Remaining 0: no request before minute_reset
         self._http: httpx.Client | None = None
-        self._ahttp: httpx.AsyncClient | None = None
+        self._slots: asyncio.Queue[httpx.AsyncClient] | None = None  # the free ones
+        self._aclients: list[httpx.AsyncClient] = []  # all of them
         self._aloop: asyncio.AbstractEventLoop | None = None
-        self._semaphore: asyncio.Semaphore | None = None
 
     @property
     def retries(self) -> int:
@@ -345,9 +349,9 @@ class CustomPMSClient:
         self.state.close()
 
     async def aclose(self) -> None:
-        if self._ahttp is not None:
-            await self._ahttp.aclose()
-            self._ahttp = self._aloop = self._semaphore = None
+        clients, self._aclients, self._slots, self._aloop = self._aclients, [], None, None
+        for client in clients:
+            await client.aclose()
         self.state.flush()
 
     def __enter__(self) -> CustomPMSClient:
@@ -382,11 +386,12 @@ class CustomPMSClient:
         return self.retry.call(attempt, f"CustomPMS {call.method} {_log_path(call)}")
 
     async def _asend(self, call: _Call) -> Any:
-        client, semaphore = self._aclient()
+        slots = self._aslots()
         attempts = _Attempts()
 
         async def attempt() -> Any:
-            async with semaphore:  # held per attempt: a backoff sleep does not block other operations
+            client = await slots.get()  # held per attempt: a backoff sleep does not block other operations
+            try:
                 await self.clock.asleep(self._pause())
                 try:
                     response: httpx.Response | None = await client.request(
@@ -395,6 +400,8 @@ class CustomPMSClient:
                     error = None
                 except httpx.TransportError as exc:
                     response, error = None, exc
+            finally:
+                slots.put_nowait(client)  # the answer is read in full: its connection is idle again
             return self._judge(call, attempts, response, error)
 
         return await self.retry.acall(attempt, f"CustomPMS {call.method} {_log_path(call)}")
@@ -500,40 +507,39 @@ class CustomPMSClient:
 
     # ------------------------------------------------------------------ pools
 
-    def _headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {self._key.reveal()}",
-            "Accept": "application/json",
-            "User-Agent": "customer-sync",
-        }
+    def _options(self) -> dict[str, Any]:
+        """What the sync client and every async slot share."""
+        headers = {"Authorization": f"Bearer {self._key.reveal()}", "Accept": "application/json",
+                   "User-Agent": "customer-sync"}
+        return {"base_url": self.base_url, "verify": tls.context(), "headers": headers, "timeout": self.timeout,
+                "follow_redirects": False}
 
     def _client(self) -> httpx.Client:
         if self._http is None:
-            self._http = httpx.Client(
-                base_url=self.base_url,
-                verify=tls.context(),
-                headers=self._headers(),
-                timeout=self.timeout,
-                transport=self._transport,
-                follow_redirects=False,
-            )
+            self._http = httpx.Client(**self._options(), transport=self._transport)
         return self._http
 
-    def _aclient(self) -> tuple[httpx.AsyncClient, asyncio.Semaphore]:
+    def _aslots(self) -> asyncio.Queue[httpx.AsyncClient]:
         loop = asyncio.get_running_loop()
-        if self._ahttp is None or self._aloop is not loop or self._semaphore is None:
+        if self._slots is None or self._aloop is not loop:
             # a pool is tied to its event loop; a new loop (another asyncio.run) needs its own
-            self._ahttp = httpx.AsyncClient(
-                base_url=self.base_url,
-                verify=tls.context(),
-                headers=self._headers(),
-                timeout=self.timeout,
-                transport=self._async_transport,
-                follow_redirects=False,
-                limits=httpx.Limits(max_connections=self.max_concurrency),
-            )
-            self._aloop, self._semaphore = loop, asyncio.Semaphore(self.max_concurrency)
-        return self._ahttp, self._semaphore
+            slots: asyncio.Queue[httpx.AsyncClient] = asyncio.Queue()
+            count = max(1, self.max_concurrency)
+            if self._async_transport is None:
+                self._aclients = [self._aclient() for _ in range(count)]
+                lent = self._aclients
+            else:  # a given transport (tests) is one pool of its own: one client, lent to every slot
+                self._aclients = [self._aclient()]
+                lent = self._aclients * count
+            for client in lent:
+                slots.put_nowait(client)
+            self._aloop, self._slots = loop, slots
+        return self._slots
+
+    def _aclient(self) -> httpx.AsyncClient:
+        # one connection (a given transport has its own pool)
+        return httpx.AsyncClient(**self._options(), transport=self._async_transport,
+                                 limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
 
 
 # ---------------------------------------------------------------------- request builders

@@ -297,6 +297,55 @@ def test_async_writes_are_bounded_and_retried(sandbox):
     assert pms.calls["POST"] >= 20 and pms.retries > 0
 
 
+class Connections:
+    """ASGI middleware in front of the emulator: requests in flight at once, and the client ports they came from."""
+
+    def __init__(self, app) -> None:
+        self.app, self.now, self.peak, self.ports = app, 0, 0, set()
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        self.now += 1
+        self.peak = max(self.peak, self.now)
+        self.ports.add(scope["client"][1])
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.now -= 1
+
+
+def test_each_slot_keeps_one_connection_and_the_slots_bound_what_is_in_flight():
+    """The async face's own pools (no transport given): `max_concurrency` single-connection slots. A slot
+    whose connection was cut opens a new one, and no request waits for a slot it cannot get."""
+    clock = Clock()
+    store = CustomPMSStore(clock)
+    faults = FaultConfig(seed=5, latency_ms=20)
+    watch = Connections(create_app(store, faults=faults, clock=clock))
+    server = ServerThread(watch).start()
+    pms = CustomPMSClient(server.url, KEY, max_concurrency=3, backoff_base=0.01)
+
+    async def creates(first: int) -> list[dict]:
+        return await asyncio.gather(
+            *(pms.acreate_customer(customer(first + i), idempotency_key=f"slot-{first + i}") for i in range(30)))
+
+    async def main() -> tuple[list[dict], set[int], list[dict]]:
+        async with pms:
+            clean = await creates(0)
+            clean_ports = set(watch.ports)
+            set_faults(faults, drop_rate=0.2)
+            return clean, clean_ports, await creates(100)
+
+    try:
+        clean, clean_ports, dropped = asyncio.run(main())
+    finally:
+        server.stop()
+    assert len({row["id"] for row in clean + dropped}) == 60 and len(store.customers) == 60
+    assert 1 < watch.peak <= 3
+    assert len(clean_ports) == 3  # three connections, each kept alive for its slot's next requests
+    assert len(watch.ports) > 3 and pms.retries > 0  # cut connections were replaced, the creates repeated
+
+
 def test_a_spent_window_is_waited_for_by_the_next_process_not_bounced_off(tmp_path):
     """`RateLimit-Remaining: 0` pauses until `RateLimit-Reset`; the pause is kept in the sync state, so
     a new client (a new process) waits too instead of collecting a 429. Frozen clock shared with the
