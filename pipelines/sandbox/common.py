@@ -257,8 +257,9 @@ class ServerThread:
 
     def __init__(self, app: ASGIApp, port: int = 0, host: str = "127.0.0.1") -> None:
         # the socket is bound here and handed to uvicorn: a port probed free and bound later could be taken
-        # in between by another test process running at the same time
-        self.socket = socket.socket()
+        # in between by another test process running at the same time. IPPROTO_TCP by name: asyncio sets
+        # TCP_NODELAY only on sockets that say so, and without it every small answer waits for a delayed ACK
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             self.socket.bind((host, port))
