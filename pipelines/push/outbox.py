@@ -308,7 +308,7 @@ def _insert_ledger(con: duckdb.DuckDBPyConnection, written: list[tuple[Operation
     attempt wrote them): one statement, the check an anti join instead of a query of its own."""
     _with_rows(con, f"""
         insert into {S}.write_ledger ({LEDGER_COLUMNS})
-        select v.* from __rows as v anti join {S}.write_ledger as l on l.outbox_id = v.c7""",
+        select v.* from __rows as v({LEDGER_COLUMNS}) anti join {S}.write_ledger as l on l.outbox_id = v.outbox_id""",
                [row for op, record_id in written for row in _ledger_rows(op, record_id, run_id)])
 
 
