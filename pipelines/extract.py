@@ -116,6 +116,7 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
                     run.add_calls(system, api_calls_of(started.extraction.client))
                     started.extraction.client.close()
                     _counted(run, console, system, Counter())
+                    _skipped(run, console, started.extraction.skipped)
                     continue
                 with lent_to_dlt(db_path) as into:  # the run's connection, or the path outside a run
                     try:
@@ -150,6 +151,7 @@ def extract_system(run: Run, console: Console, system: str, source_factory: Call
     finally:
         run.add_calls(system, api_calls_of(source.client))
     _counted(run, console, system, counts)
+    _skipped(run, console, source.skipped)
 
 
 def _counted(run: Run, console: Console, system: str, counts: Counter[str]) -> None:
@@ -158,6 +160,13 @@ def _counted(run: Run, console: Console, system: str, counts: Counter[str]) -> N
     run.quarantined += counts.get("quarantine", 0)
     console.log(f"extracted {system}", rows=rows, quarantined=counts.get("quarantine", 0),
                 api_calls=run.api_calls.get(system, 0))
+
+
+def _skipped(run: Run, console: Console, skipped: list[str]) -> None:
+    """What a system's readers could not read this run while the rest was loaded: the run is partial."""
+    for problem in skipped:
+        run.problems.append(problem)
+        console.error(problem)
 
 
 def finish_pending(pipeline: dlt.Pipeline) -> Counter[str]:

@@ -241,12 +241,14 @@ class Reader:
 
 @dataclass
 class Extraction:
-    """One run's readers of a system, with the client they share (its `calls` count the API calls) and
-    the count of records they quarantined per entity."""
+    """One run's readers of a system, with the client they share (its `calls` count the API calls), the
+    count of records they quarantined per entity, and what they could not read this run, for a person
+    (e.g. one Exact division blocked while the others were read; the run is then partial)."""
 
     client: Any
     quarantined: Counter[str]
     readers: list[Reader]
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -271,13 +273,14 @@ class Started:
 
 def to_source(name: str, extraction: Extraction, arguments: dict[str, Any], started: Started | None = None) -> Any:
     """The extraction as a dlt source (call inside a @dlt.source function). It carries `.client`,
-    `.quarantined` and `.arguments` (its configuration, for pipelines/sourceconfig.py)."""
+    `.quarantined`, `.skipped` and `.arguments` (its configuration, for pipelines/sourceconfig.py)."""
     import dlt
     from dlt.extract.source import DltSource
 
     resources = [_resource(reader, started) for reader in extraction.readers]
     source = DltSource(dlt.current.source_schema(), name, resources)
     source.client, source.quarantined, source.arguments = extraction.client, extraction.quarantined, arguments
+    source.skipped = extraction.skipped
     return source
 
 

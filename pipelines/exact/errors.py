@@ -66,3 +66,8 @@ class ExactTransportError(ExactError):
     def __init__(self, message: str, *, maybe_applied: bool = False) -> None:
         self.maybe_applied = maybe_applied
         super().__init__(message)
+
+
+# refused for one division (or one endpoint of it) before anything was applied: the rest goes on, the
+# division's reads and writes wait for the next run
+LIMITS = (ExactBlockedError, ExactErrorBudgetError, ExactRateLimitError)

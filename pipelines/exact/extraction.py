@@ -20,6 +20,9 @@ Incremental rules (cursors live in each resource's state, per division, committe
   ceil(departments / 60) calls once a day.
 - divisions: system/Divisions is read in full each run (one call; it is also the division list and
   the move detector); only new or changed versions are written.
+- a division Exact refuses (blocked, its hourly error budget or its day's calls spent: errors.LIMITS) is
+  skipped for that entity and named in `Extraction.skipped`: the other divisions are read and loaded, its
+  cursor stays where its last loaded page left it, and the next run goes on from there.
 Pages become Arrow tables (checked column-wise; only a page that fails is checked row by row), gathered
 into batches of about 10,000 rows for dlt; dates stay '/Date(ms)/'. With nothing new, a run yields no rows
 and leaves every state as it was, which is how a sync with nothing to do skips dlt altogether.
@@ -46,6 +49,7 @@ from pipelines.exact.client import (
     ExactApiError,
     ExactClient,
 )
+from pipelines.exact.errors import LIMITS
 from pipelines.exact.site import exact_base_url
 from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant
 
@@ -77,7 +81,8 @@ def extraction(args: Mapping[str, Any], source_state: Callable[[], dict[str, Any
                              credentials["client_secret"], credentials.get("refresh_token"), args["token_file"],
                              clock=args.get("clock"))
     quarantined: Counter[str] = Counter()
-    catalogue = DivisionCatalogue(client, args.get("divisions"), source_state)
+    skipped: list[str] = []
+    catalogue = DivisionCatalogue(client, args.get("divisions"), source_state, skipped)
     full_pass_hours = float(args.get("departments_full_pass_hours", 24.0))
     return Extraction(client, quarantined, [
         Reader("divisions", {"primary_key": "code", "write_disposition": "merge"},
@@ -91,7 +96,7 @@ def extraction(args: Mapping[str, Any], source_state: Callable[[], dict[str, Any
         Reader("departments", {"primary_key": ["division", "id"], "write_disposition": "merge"},
                lambda state: departments(state, client, catalogue, quarantined, full_pass_hours,
                                          bool(args.get("full_departments")))),
-    ])
+    ], skipped)
 
 
 # ---------------------------------------------------------------------- record shapes and checks
@@ -335,9 +340,11 @@ class DivisionCatalogue:
     state, so a run needs no /current/Me call after the first."""
 
     def __init__(self, client: ExactClient, wanted: Sequence[int] | None,
-                 source_state: Callable[[], dict[str, Any]]) -> None:
+                 source_state: Callable[[], dict[str, Any]], skipped: list[str] | None = None) -> None:
         self.client, self.wanted = client, [int(code) for code in wanted] if wanted else None
         self.source_state = source_state
+        self.skipped = skipped if skipped is not None else []
+        self._refusals: dict[int, tuple[list[str], str]] = {}  # division -> (entities refused, the first reason)
         self._rows: list[Any] | None = None
 
     def rows(self) -> list[Any]:
@@ -386,6 +393,14 @@ class DivisionCatalogue:
 
     def move_ms(self, code: int) -> int | None:
         return date_ms(self.move_date(code))
+
+    def refused(self, code: int, entity: str, exc: Exception) -> None:
+        """Exact refused `code` for `entity` this run (errors.LIMITS): the others go on; a person is told,
+        once per division (a block refuses its accounts, deleted and departments alike)."""
+        log.warning("exact division %s: %s not read this run: %s", code, entity, exc)
+        self._refusals.setdefault(code, ([], str(exc)))[0].append(entity)
+        self.skipped[:] = [f"exact division {division}: {', '.join(names)} not read this run ({reason})"
+                           for division, (names, reason) in self._refusals.items()]
 
 
 def divisions(
@@ -457,22 +472,26 @@ def _sync_resource(
     for division in catalogue.codes():
         move = catalogue.move_date(division)
         entry = cursor_for(state, division, date_ms(move), entity)
-        for page in fetch(division, entry["timestamp"], records=_source_schema(spec), fits=source_fits(entity, spec)):
-            now = _now(client)
-            table, bad = page_table(page, entity, spec, schema, division, now, quarantined,
-                                    {"division_move_date": move})  # accounts only: deleted has no such column
-            highest = pc.max(table["timestamp"]).as_py() if table is not None else None
-            if bad:
-                # a quarantined record still moves the cursor when its Timestamp is readable:
-                # reading it again every run would not make it parse
-                stamps = [r["Timestamp"] for r in page if type(r) is dict and type(r.get("Timestamp")) is int]
-                highest = max([*stamps, highest or 0])
-            if highest is not None:
-                entry["timestamp"] = max(entry["timestamp"], highest)
-            first.observe(table)
-            batch.add(table, quarantine_table(bad) if bad else None)
-            if batch.full():
-                yield from batch.flush()
+        try:
+            for page in fetch(division, entry["timestamp"], records=_source_schema(spec),
+                              fits=source_fits(entity, spec)):
+                now = _now(client)
+                table, bad = page_table(page, entity, spec, schema, division, now, quarantined,
+                                        {"division_move_date": move})  # accounts only: deleted has no such column
+                highest = pc.max(table["timestamp"]).as_py() if table is not None else None
+                if bad:
+                    # a quarantined record still moves the cursor when its Timestamp is readable:
+                    # reading it again every run would not make it parse
+                    stamps = [r["Timestamp"] for r in page if type(r) is dict and type(r.get("Timestamp")) is int]
+                    highest = max([*stamps, highest or 0])
+                if highest is not None:
+                    entry["timestamp"] = max(entry["timestamp"], highest)
+                first.observe(table)
+                batch.add(table, quarantine_table(bad) if bad else None)
+                if batch.full():
+                    yield from batch.flush()
+        except LIMITS as exc:  # the pages read so far are kept, and the cursor is where they leave it
+            catalogue.refused(division, entity, exc)
     yield from batch.flush()
     yield from first.end()
 
@@ -534,24 +553,30 @@ def departments(
         full = force_full or not entry.get("full_at") or now_s - entry["full_at"] >= full_pass_hours * 3600
         since = None if full else max(0, entry.get("modified", 0) - DEPARTMENTS_OVERLAP_MS)
         seen: set[str] = set()
-        for page in client.departments(division, since):
-            now = _now(client)
-            good, bad = split(page, "departments", DEPARTMENT_SPEC, division, now, quarantined)
-            changed = []
-            for row in good:
-                seen.add(row["ID"])
-                version = {name: row.get(name) for name in DEPARTMENT_SPEC}
-                if known.get(row["ID"]) != version:  # the overlap re-reads rows: keep only new versions
-                    known[row["ID"]] = version
-                    changed.append(row)
-                entry["modified"] = max(entry.get("modified", 0), date_ms(row.get("Modified")) or 0)
-            if bad:
-                seen.update(str(row["ID"]) for row in page if isinstance(row, dict) and row.get("ID"))
-            table = (
-                to_table(changed, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, now, {"is_deleted": False}) if changed else None
-            )
-            first.observe(table)
-            batch.add(table, quarantine_table(bad) if bad else None)
+        try:
+            for page in client.departments(division, since):
+                now = _now(client)
+                good, bad = split(page, "departments", DEPARTMENT_SPEC, division, now, quarantined)
+                changed = []
+                for row in good:
+                    seen.add(row["ID"])
+                    version = {name: row.get(name) for name in DEPARTMENT_SPEC}
+                    if known.get(row["ID"]) != version:  # the overlap re-reads rows: keep only new versions
+                        known[row["ID"]] = version
+                        changed.append(row)
+                    entry["modified"] = max(entry.get("modified", 0), date_ms(row.get("Modified")) or 0)
+                if bad:
+                    seen.update(str(row["ID"]) for row in page if isinstance(row, dict) and row.get("ID"))
+                table = (
+                    to_table(changed, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, now, {"is_deleted": False})
+                    if changed else None
+                )
+                first.observe(table)
+                batch.add(table, quarantine_table(bad) if bad else None)
+        except LIMITS as exc:
+            # a full pass cut short saw only some departments: none is taken for deleted, and it runs again
+            catalogue.refused(division, "departments", exc)
+            continue
         if full:
             entry["full_at"] = now_s
             gone = [known.pop(key) for key in sorted(set(known) - seen)]

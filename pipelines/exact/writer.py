@@ -34,20 +34,12 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pipelines.exact.client import (
-    ExactApiError,
-    ExactAuthError,
-    ExactBlockedError,
-    ExactClient,
-    ExactError,
-    ExactErrorBudgetError,
-    ExactRateLimitError,
-)
+from pipelines.exact.client import ExactApiError, ExactAuthError, ExactClient, ExactError
+from pipelines.exact.errors import LIMITS
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import AfterSend, BeforeSend, Outcome
 
 REJECTED_STATUSES = (400, 404, 409, 422)
-LIMITS = (ExactBlockedError, ExactErrorBudgetError, ExactRateLimitError)  # nothing was applied: try next push
 
 
 class ExactWriter:
