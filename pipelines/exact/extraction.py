@@ -22,7 +22,8 @@ Incremental rules (cursors live in each resource's state, per division, committe
   the move detector); only new or changed versions are written.
 - a division Exact refuses (blocked, its hourly error budget or its day's calls spent: errors.LIMITS) is
   skipped for that entity and named in `Extraction.skipped`: the other divisions are read and loaded, its
-  cursor stays where its last loaded page left it, and the next run goes on from there.
+  cursor stays where its last loaded page left it, and the next run goes on from there. A division in
+  `divisions` that system/Divisions does not show is named there too, and the visible ones are read.
 Pages become Arrow tables (checked column-wise; only a page that fails is checked row by row), gathered
 into batches of about 10,000 rows for dlt; dates stay '/Date(ms)/'. With nothing new, a run yields no rows
 and leaves every state as it was, which is how a sync with nothing to do skips dlt altogether.
@@ -364,12 +365,10 @@ class DivisionCatalogue:
             if self.wanted is not None:
                 seen = {row.get("Code") for row in rows if isinstance(row, dict)}
                 missing = [code for code in self.wanted if code not in seen]
-                if missing:
-                    raise ExactApiError(
-                        404,
-                        f"configured division(s) {missing} are not visible to this user "
-                        "(sources.exact.divisions)",
-                    )
+                if missing:  # the visible ones are read; the run is partial and says which are not
+                    self.skipped.append(
+                        f"exact division(s) {missing} in sources.exact.divisions are not visible to this user: "
+                        "not read this run (the user's access in Exact, or the setting)")
                 rows = [row for row in rows if isinstance(row, dict) and row.get("Code") in self.wanted]
             self._rows = rows
         return self._rows

@@ -56,7 +56,8 @@ def extraction(args: Mapping[str, Any], client: WaveClient | None = None) -> Ext
     if client is None and args.get("auth", "token") != "token":
         raise ValueError("an OAuth chain's bearer comes from wave/auth.py, through dlt's configuration")
     client = client or WaveClient(args["graphql_url"], args["credentials"]["access_token"])
-    catalogue = BusinessCatalogue(client, args.get("business_ids"))
+    skipped: list[str] = []
+    catalogue = BusinessCatalogue(client, args.get("business_ids"), skipped)
     quarantined: Counter[str] = Counter()
     overlap_ms = int(float(args.get("overlap_seconds", settings.WAVE_OVERLAP_SECONDS)) * 1000)
     page_size = int(args.get("page_size", settings.WAVE_PAGE_SIZE))
@@ -65,7 +66,7 @@ def extraction(args: Mapping[str, Any], client: WaveClient | None = None) -> Ext
         Reader("businesses", hints, lambda state: businesses(state, catalogue, quarantined)),
         Reader("customers", hints, lambda state: customers(state, client, catalogue, page_size, overlap_ms,
                                                             quarantined)),
-    ])
+    ], skipped)
 
 
 def businesses(state: dict[str, Any], catalogue: BusinessCatalogue, quarantined: Counter[str]) -> Iterator[Any]:
@@ -134,8 +135,10 @@ def customers(
 class BusinessCatalogue:
     """The business list, fetched once per run and shared by both resources."""
 
-    def __init__(self, client: WaveClient, business_ids: Sequence[str] | None) -> None:
+    def __init__(self, client: WaveClient, business_ids: Sequence[str] | None,
+                 skipped: list[str] | None = None) -> None:
         self.client, self.wanted = client, list(business_ids) if business_ids else None
+        self.skipped = skipped if skipped is not None else []
         self._nodes: list[Any] | None = None
         self._lock = threading.Lock()
 
@@ -146,10 +149,10 @@ class BusinessCatalogue:
                 if self.wanted is not None:
                     visible = {node.get("id") for node in nodes if isinstance(node, dict)}
                     missing = [bid for bid in self.wanted if bid not in visible]
-                    if missing:
-                        raise ValueError(
-                            f"Wave businesses {missing} not visible to this token (sources.wave.business_ids)"
-                        )
+                    if missing:  # the visible ones are read; the run is partial and says which are not
+                        self.skipped.append(
+                            f"Wave business(es) {missing} in sources.wave.business_ids are not visible to this "
+                            "token: not read this run (the token's access in Wave, or the setting)")
                     nodes = [
                         node for node in nodes if isinstance(node, dict) and node.get("id") in self.wanted
                     ]

@@ -1,9 +1,12 @@
-"""One Exact division that Exact blocks holds back nothing else: the other division, Wave and CustomPMS
-sync in the same run, the run is partial and names the division, and the next run after the block
-reads the blocked division from where it stopped and delivers what waited for it.
+"""What one system's readers cannot read holds back nothing else.
 
-The block is Exact's own (the emulator's hourly error limit, reached by another tool's bad calls); the
-hour passes on the emulators' clock."""
+- One Exact division that Exact blocks: the other division, Wave and CustomPMS sync in the same run, the
+  run is partial and names the division, and the next run after the block reads the blocked division
+  from where it stopped and delivers what waited for it. The block is Exact's own (the emulator's hourly
+  error limit, reached by another tool's bad calls); the hour passes on the emulators' clock.
+- A configured Exact division or Wave business the user no longer sees: the others are read, the run
+  names the missing one.
+"""
 
 from __future__ import annotations
 
@@ -61,3 +64,19 @@ def test_a_blocked_division_holds_back_neither_the_other_division_nor_the_other_
         assert pms_by_ref(sandbox, "exact.accounts", brugge["ID"])["name"] == "Brugge Bikes Group BVBA"
         assert exact_account(sandbox, 102, "Brugge")["Website"] == "https://bruggebikes.example"
         assert sync(sandbox)["ops_sent"] == 0
+
+
+def test_a_configured_division_or_business_that_is_not_visible_is_named_and_the_rest_syncs(sandbox, capsys,
+                                                                                           monkeypatch):
+    visible = [business["id"] for business in sandbox.wave.businesses()]
+    monkeypatch.setenv("SOURCES__EXACT__DIVISIONS", "[101, 999]")
+    monkeypatch.setenv("SOURCES__WAVE__BUSINESS_IDS", json.dumps([*visible, "QnVzaW5lc3M6Z29uZQ=="]))
+    code, _, err = sandbox.cli_out(capsys, "sync")
+    run = last_run(sandbox)
+    assert code == 1 and run["status"] == "partial", run
+    assert "exact division(s) [999] in sources.exact.divisions are not visible to this user" in err
+    assert "Wave business(es) ['QnVzaW5lc3M6Z29uZQ=='] in sources.wave.business_ids are not visible" in err
+    acme = exact_account(sandbox, 101, "Acme")
+    assert pms_by_ref(sandbox, "exact.accounts", acme["ID"])["name"] == "Acme Trading BV"
+    assert [c for c in sandbox.pms_customers() if c["name"] == "Northern Lights Ltd"]  # Wave was read
+    assert sandbox.sql("select count(*) from raw_exact.accounts where division = 102") == [(0,)]
