@@ -5,7 +5,8 @@ effect on the next sync.
   `accept` links the record into the other record's cluster, `reject` closes the proposal.
 - `link A B` puts record B into A's cluster (or A into B's, if only B is linked; both into a new
   cluster if neither is), `unlink A` ends A's link: the next sync gives A a cluster of its own, and no
-  rule links it back. Records are named `system:entity:id`. Like the rules, a link never puts two
+  rule links it back (a cluster whose CustomPMS customer is unlinked gets a new one: delta.operations).
+  Records are named `system:entity:id`. Like the rules, a link never puts two
   records of one system and entity into one cluster: such a link is refused (exit 2).
 - `resolve` settles a match conflict by choosing the cluster the record joins (or `--apart`).
 - `retry` sends a dead operation again (same body and Idempotency-Key: its earlier outcome is

@@ -5,9 +5,11 @@
 -- with no CustomPMS member (golden values plus external_refs of its source members).
 -- Properties in delta.property_violations are left out (the rest still goes); a create it marks
 -- blocks_create waits whole. Values are the target's projection (delta.projected_values). A
--- member a person unlinked is removed from its former cluster's external_refs.
+-- member a person unlinked is removed from its former cluster's external_refs, and so are a former
+-- cluster's records from a CustomPMS customer a person unlinked.
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
--- Idempotency-Key), an update's on the record, its base version and its payload.
+-- Idempotency-Key), and on the decision that unlinked the cluster's earlier CustomPMS customer, if a
+-- person did; an update's on the record, its base version and its payload.
 -- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
 -- order) or a list of structs, without building maps or lists of structs. Members are sorted as
 -- text: '"key":value' sorts by key and '{"property":"name",...}' by property (both fixed names);
@@ -21,7 +23,7 @@ with scope as (
 scope_links as materialized (
     -- every link of the scope's clusters, ended ones too: read once for the members, targets and
     -- unlinked references below
-    select l.cluster_id, l.system, l.entity, l.record_id, l.unlinked_at, l.unlinked_reason
+    select l.cluster_id, l.system, l.entity, l.record_id, l.unlinked_at, l.unlinked_reason, l.unlinked_decision_id
     from sync.links as l
     semi join scope as c on c.cluster_id = l.cluster_id
 ),
@@ -85,6 +87,18 @@ unlinked_refs as (
         on a.unlinked_at is null and a.cluster_id = l.cluster_id and a.system = l.system
         and a.entity = l.entity and a.record_id = l.record_id
     where l.unlinked_at is not null and l.unlinked_reason = 'manual' and l.system <> 'custompms'
+    union
+    -- a CustomPMS customer a person unlinked from its cluster: that cluster's source records leave it
+    -- (the cluster gets a CustomPMS customer of its own), unless one is in its new cluster
+    select t.record_id, m.system || '.' || m.entity as system, m.record_id as id
+    from custompms_targets as t
+    inner join sync.links as p
+        on p.system = 'custompms' and p.entity = 'customers' and p.record_id = t.record_id
+        and p.cluster_id <> t.cluster_id and p.unlinked_reason = 'manual'
+    inner join sync.links as m on m.cluster_id = p.cluster_id and m.system <> 'custompms'
+    anti join sync.links as a
+        on a.unlinked_at is null and a.cluster_id = t.cluster_id and a.system = m.system
+        and a.entity = m.entity and a.record_id = m.record_id
 ),
 
 refs_to_change as (
@@ -232,6 +246,15 @@ creates as (
     group by cluster_id
 ),
 
+create_generations as (
+    -- a cluster whose CustomPMS customer a person unlinked gets a new create: its id (and so its
+    -- Idempotency-Key) names that decision, so neither the outbox nor CustomPMS takes it for the first
+    select cluster_id, arg_max(unlinked_decision_id, unlinked_at) as decision_id
+    from scope_links
+    where system = 'custompms' and unlinked_reason = 'manual'
+    group by cluster_id
+),
+
 create_ledger as (
     select
         cluster_id,
@@ -246,19 +269,21 @@ operations as (
     select
         u.target_system, u.target_entity, u.record_id, u.scope_id, u.cluster_id, u.operation,
         cast(u.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
-            as ledger_entries
+            as ledger_entries, null as generation
     from updates as u
     union all
     select
         'custompms', 'customers', null, null, c.cluster_id, 'create', cast(c.payload as json), null, null,
-        cast(l.ledger_entries as json)
+        cast(l.ledger_entries as json), g.decision_id
     from creates as c
     left join create_ledger as l on l.cluster_id = c.cluster_id
+    left join create_generations as g on g.cluster_id = c.cluster_id
 )
 
 select
     case
-        when operation = 'create' then 'op_' || md5('create|custompms|customers|' || cluster_id)
+        when operation = 'create'
+            then 'op_' || md5('create|custompms|customers|' || cluster_id || coalesce('|' || generation, ''))
         else 'op_' || md5(concat_ws('|', target_system, target_entity, record_id, operation,
             coalesce(base_version, ''), cast(payload as varchar)))
     end as op_id,

@@ -126,6 +126,32 @@ def test_unlink_gives_the_record_its_own_cluster_and_no_rule_links_it_back(sandb
     assert sandbox.cli("unlink", "wave:customers:nope") == 2  # no such record: refused
 
 
+def test_unlinking_a_clusters_custompms_customer_gives_the_cluster_a_new_one(sandbox):
+    """A person says the CustomPMS customer is not this customer: the cluster (Exact and Wave Acme) gets a
+    CustomPMS customer of its own, with a create of a new id (the first create's Idempotency-Key would
+    bring the old one back), and the old customer stops naming the cluster's records."""
+    assert sandbox.cli("sync") == 0
+    assert sandbox.cli("sync") == 0  # the creates' ids come back: the CustomPMS customers are known records
+    acme, acme_wave = exact_account(sandbox, 101, "Acme"), wave_customer(sandbox, "Acme")
+    cluster = cluster_of(sandbox, "exact", "accounts", acme["ID"].lower())
+    old = pms_of_cluster(sandbox, cluster)
+    assert refs_of(old) == {("exact.accounts", acme["ID"]), ("wave.customers", acme_wave["id"])}
+    assert sandbox.cli("unlink", f"custompms:customers:{old['id']}", "--note", "another Acme") == 0
+    assert sandbox.cli("sync") == 0
+    new = pms_of_cluster(sandbox, cluster)
+    assert new["id"] != old["id"] and new["name"] == "Acme Trading BV"
+    assert refs_of(new) == {("exact.accounts", acme["ID"]), ("wave.customers", acme_wave["id"])}
+    kept = next(c for c in sandbox.pms_customers() if c["id"] == old["id"])
+    assert refs_of(kept) == set() and kept["active"]  # apart, not deleted: a person said it is another one
+    assert cluster_of(sandbox, "custompms", "customers", old["id"]) not in (None, cluster)
+    for _ in range(2):  # settled: nothing links them back, nothing is created again
+        assert sandbox.cli("sync") == 0
+        (sent,), = sandbox.sql("select ops_sent from sync.runs order by started_at desc limit 1")
+        assert sent == 0
+    assert pms_of_cluster(sandbox, cluster)["id"] == new["id"]
+    assert len([c for c in sandbox.pms_customers() if c["name"].startswith("Acme")]) == 2
+
+
 def test_a_match_conflict_is_resolved_by_choosing_its_cluster(sandbox, capsys):
     assert sandbox.cli("sync") == 0
     acme = exact_account(sandbox, 101, "Acme")
