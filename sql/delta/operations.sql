@@ -23,7 +23,9 @@ with scope as (
 scope_links as materialized (
     -- every link of the scope's clusters, ended ones too: read once for the members, targets and
     -- unlinked references below
-    select l.cluster_id, l.system, l.entity, l.record_id, l.unlinked_at, l.unlinked_reason, l.unlinked_decision_id
+    select
+        l.cluster_id, l.system, l.entity, l.record_id, l.established_by, l.unlinked_at, l.unlinked_reason,
+        l.unlinked_decision_id
     from sync.links as l
     semi join scope as c on c.cluster_id = l.cluster_id
 ),
@@ -56,7 +58,7 @@ source_members as (
 
 custompms_targets as (
     -- the CustomPMS customers of the scope's clusters
-    select p.cluster_id, p.record_id, s.scope_id, s.source_version, s.record_hash
+    select p.cluster_id, p.record_id, p.established_by, s.scope_id, s.source_version, s.record_hash, s.active
     from scope_links as p
     inner join staging.stg_customers as s
         on s.system = 'custompms' and s.entity = 'customers' and s.record_id = p.record_id
@@ -141,6 +143,38 @@ ref_changes as (
     group by t.record_id
 ),
 
+orphaned_customers as (
+    -- a CustomPMS customer the sync made for records a person has since moved to other clusters: its
+    -- cluster holds no source record any more, so it duplicates theirs. It is deactivated, never
+    -- deleted, as the customer of a deleted source record is (DESIGN §6), in one operation with the
+    -- removal of the moved records from its external_refs; the ledger makes the write no new edit
+    select
+        'custompms' as target_system, 'customers' as target_entity, t.record_id, t.scope_id, t.cluster_id,
+        'active' as property, 'false' as new_value, md5('false') as new_value_hash,
+        max(l.unlinked_at) as golden_changed_at, t.source_version as base_version, t.record_hash as base_hash,
+        null as parent, 'active' as field, 'false' as json_value
+    from custompms_targets as t
+    inner join scope_links as l on l.cluster_id = t.cluster_id
+    anti join source_members as m on m.cluster_id = t.cluster_id
+    anti join changes as c
+        on c.target_system = 'custompms' and c.record_id = t.record_id and c.property = 'active'
+    where t.established_by = 'origin' and t.active
+        and l.system <> 'custompms' and l.unlinked_reason = 'manual'
+    group by all
+),
+
+all_changes as (
+    select
+        target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
+        golden_changed_at, base_version, base_hash, parent, field, json_value
+    from changes
+    union all
+    select
+        target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
+        golden_changed_at, base_version, base_hash, parent, field, json_value
+    from orphaned_customers
+),
+
 record_changes as (
     -- one pass per target record: its payload's members ('"field":value', a nested object's under
     -- its parent) and ledger entries; scope, cluster and base version are the record's own
@@ -158,7 +192,7 @@ record_changes as (
             filter (where parent is not null), []) as nested_fields,
         list(to_json({'property': property, 'value_hash': new_value_hash, 'change_time': golden_changed_at}))
             as ledger_entries
-    from changes
+    from all_changes
     group by target_system, target_entity, record_id
 ),
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .test_sync import exact_account, refs_of, wave_customer
+from .test_sync import exact_account, pms_by_ref, refs_of, wave_customer
 
 
 def cluster_of(sandbox, system: str, entity: str, record_id: str) -> str | None:
@@ -44,12 +44,23 @@ def test_a_candidate_is_reviewed_side_by_side_and_accepting_it_links_the_records
     assert sides["postal_code"]["same"] == "=" and sides["email"]["same"] == ""
     assert sides["email"][mine] == "ap@northern.example" and account["ID"].lower() in mine.lower()
 
+    made_for_it = pms_by_ref(sandbox, "exact.accounts", account["ID"])  # the sync made it a CustomPMS customer
     assert sandbox.cli("accept", cid, "--note", "same company, AP mailbox", "--by", "grace") == 0
     assert sandbox.cli("accept", cid) == 2  # decided already: refused, nothing changes
     assert sandbox.cli("sync") == 0
     record = sandbox.sql("select system, entity, record_id from sync.match_candidates")[0]
     wave_cluster = cluster_of(sandbox, "wave", "customers", northern["id"])
     assert cluster_of(sandbox, *record) == wave_cluster  # linked, by a person
+    # the customer made for the Exact account alone now duplicates the cluster's: deactivated, not deleted,
+    # and it names the account no more
+    duplicate = next(c for c in sandbox.pms_customers() if c["id"] == made_for_it["id"])
+    assert duplicate["active"] is False and refs_of(duplicate) == set()
+    assert [c["id"] for c in sandbox.pms_customers() if c["name"].startswith("Northern") and c["active"]] == [
+        pms_of_cluster(sandbox, wave_cluster)["id"]]
+    for _ in range(2):
+        assert sandbox.cli("sync") == 0
+        (sent,), = sandbox.sql("select ops_sent from sync.runs order by started_at desc limit 1")
+        assert sent == 0  # settled: the deactivation is the product's own write, not an edit
     assert sandbox.sql("select established_by from sync.links where record_id = ? and unlinked_at is null",
                        [record[2]]) == [("manual",)]
     assert ("exact.accounts", record[2]) in refs_of(pms_of_cluster(sandbox, wave_cluster))
