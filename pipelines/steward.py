@@ -14,7 +14,8 @@ effect on the next sync.
 - `ignore` accepts a quarantine row (or a dead operation) as it is, with a reason.
 
 A record that moves leaves its old cluster with unlinked_reason 'manual', the reason the delta models
-read to take it out of the old CustomPMS customer's external_refs and to keep every rule off it.
+read to take it out of the old CustomPMS customer's external_refs and to keep every rule off it (and,
+when that customer was made by the sync and names no other source record, to deactivate it).
 """
 
 from __future__ import annotations
