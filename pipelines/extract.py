@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from pipelines import settings, sourceconfig
+from pipelines import rawcurrent, settings, sourceconfig
 from pipelines.console import Console
 from pipelines.errors import missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
@@ -145,7 +145,7 @@ def extract_system(run: Run, console: Console, system: str, source_factory: Call
     if started is None and source_factory is _source and source.arguments.get("auth") != "oauth":
         sourceconfig.remember(Path(pipeline.pipelines_dir), system, source.arguments, _secrets(system))
     try:
-        pipeline.run(source)  # nothing is pending now, so run() extracts (with pending data it would only load)
+        rawcurrent.run(pipeline, system, source)  # nothing is pending now, so this extracts (pending data: loads)
         counts.update(row_counts(pipeline))
     finally:
         run.add_calls(system, api_calls_of(source.client))
@@ -153,7 +153,7 @@ def extract_system(run: Run, console: Console, system: str, source_factory: Call
 
 
 def _counted(run: Run, console: Console, system: str, counts: Counter[str]) -> None:
-    rows = sum(n for table, n in counts.items() if not table.endswith("_history") and table != "quarantine")
+    rows = sum(n for table, n in counts.items() if table != "quarantine")  # a versioned entity: its history
     run.rows_extracted[system] = rows
     run.quarantined += counts.get("quarantine", 0)
     console.log(f"extracted {system}", rows=rows, quarantined=counts.get("quarantine", 0),

@@ -1,0 +1,131 @@
+"""The raw current tables as views: each key's latest version in the append-only `<table>_history`.
+
+dlt writes one stored copy per observed version, the history that staging reads; `raw_<system>.<table>`
+(what the push's stale checks, the Wave writer, link proposals and the operator's SQL read as "the record
+as last extracted") is a view of it made here, after each load. dlt never knows a table of that name, so it
+never creates or merges one.
+
+Which version is the latest reproduces what dlt's merge kept: the version loaded last (`_extracted_at`, then
+the order the rows were stored in), and within one load the source's own row version (CustomPMS
+`version`; Exact's Timestamp within the division's Timestamp epoch: Timestamps restart after a division move,
+so the epoch, the DivisionMoveDate the row was read under, comes first).
+
+A state file from before (physical current tables that dlt merged, and a dlt schema that knows them) is
+converted on the first load of this code: rows of the old table missing from history are added to it (none
+are, as every version went to both), the table is dropped and the view takes its place, in one
+transaction; the table leaves dlt's schema too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import dlt
+
+# the Timestamp epoch of an Exact row: its DivisionMoveDate's milliseconds (never moved: before every epoch)
+_EXACT_EPOCH = r"coalesce(try_cast(regexp_extract(division_move_date, '\((-?\d+)', 1) as bigint), -9e18)"
+_LOADED_LAST = ("_extracted_at desc", "rowid desc")
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A versioned raw table: its key, and how its versions order newest first before load order."""
+
+    key: tuple[str, ...]
+    newest_first: tuple[str, ...] = ()
+
+    def order(self) -> str:
+        return ", ".join((*self.newest_first, *_LOADED_LAST))
+
+
+CURRENT: dict[str, dict[str, Latest]] = {
+    "exact": {
+        "accounts": Latest(("division", "id"), (f"{_EXACT_EPOCH} desc", '"timestamp" desc')),
+        "divisions": Latest(("code",)),
+        "departments": Latest(("division", "id")),
+    },
+    "wave": {"customers": Latest(("id",))},
+    "custompms": {"customers": Latest(("id",), ("version desc",))},
+}
+
+
+def view_sql(dataset: str, table: str, latest: Latest, columns: list[str]) -> str:
+    listed = ", ".join(f'"{name}"' for name in columns)
+    keys = ", ".join(f'"{name}"' for name in latest.key)
+    return (
+        f"create or replace view {dataset}.{table} as\n"
+        f"select {listed}\nfrom {dataset}.{table}_history\n"
+        f"qualify row_number() over (partition by {keys} order by {latest.order()}) = 1"
+    )
+
+
+def _kinds(con: Any, dataset: str) -> dict[str, str]:
+    rows = con.execute("select table_name, table_type from information_schema.tables where table_schema = ?",
+                       [dataset]).fetchall()
+    return dict(rows)
+
+
+def _columns(con: Any, dataset: str, table: str) -> list[str]:
+    return [name for (name,) in con.execute(
+        "select column_name from information_schema.columns where table_schema = ? and table_name = ? "
+        "order by ordinal_position", [dataset, table]).fetchall()]
+
+
+def run(pipeline: dlt.Pipeline, system: str, source: Any) -> Any:
+    """`pipeline.run(source)` (a source or resources of `system`) with the current views around it: a state
+    file from before is converted first (its physical current tables would no longer be merged into), and
+    the views are made or remade after the load (a first load creates the histories; a load can add a
+    column). Returns dlt's LoadInfo."""
+    if pipeline.default_schema_name is not None:  # loaded before: there may be something to convert
+        forget_current_tables(pipeline, system)
+        refresh(pipeline, system)
+    info = pipeline.run(source)
+    refresh(pipeline, system)
+    return info
+
+
+def refresh(pipeline: dlt.Pipeline, system: str) -> None:
+    """Make each current view of `system` over its history, with the history's columns as they are now,
+    converting a physical current table first. A view whose columns are right is left alone."""
+    with pipeline.sql_client() as client:
+        con = client.native_connection
+        dataset = pipeline.dataset_name
+        kinds = _kinds(con, dataset)
+        for table, latest in CURRENT[system].items():
+            if kinds.get(f"{table}_history") != "BASE TABLE":
+                continue  # not loaded yet: the first load creates the history, then the view
+            columns = _columns(con, dataset, f"{table}_history")
+            if kinds.get(table) == "VIEW" and _columns(con, dataset, table) == columns:
+                continue
+            con.execute("begin transaction")
+            try:
+                if kinds.get(table) == "BASE TABLE":
+                    _keep_every_version(con, dataset, table, columns)
+                    con.execute(f"drop table {dataset}.{table}")
+                con.execute(view_sql(dataset, table, latest, columns))
+                con.execute("commit")
+            except BaseException:
+                con.execute("rollback")
+                raise
+
+
+def _keep_every_version(con: Any, dataset: str, table: str, columns: list[str]) -> None:
+    """Rows of the old physical current table that history lacks go into history before it is dropped."""
+    shared = [name for name in _columns(con, dataset, table) if name in columns]
+    listed = ", ".join(f'"{name}"' for name in shared)
+    con.execute(f"insert into {dataset}.{table}_history ({listed}) select {listed} from {dataset}.{table} "
+                f"except all select {listed} from {dataset}.{table}_history")
+
+
+def forget_current_tables(pipeline: dlt.Pipeline, system: str) -> None:
+    """Take the current tables out of dlt's schema (a state file from before has them there): dlt must not
+    create, merge or alter what is now a view."""
+    names = list(CURRENT[system])
+    for schema_name in pipeline.schema_names:
+        schema = pipeline.schemas[schema_name]
+        known = [name for name in names if name in schema.tables]
+        if known:
+            schema.drop_tables(known)
+            pipeline.schemas.save_schema(schema)
