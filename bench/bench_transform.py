@@ -249,9 +249,9 @@ def change(con: duckdb.DuckDBPyConnection, n: int, share: float) -> int:
     for table, (assignments, key) in CHANGE.items():
         con.execute(f"""
             create or replace temp table changed as
-            select c.* from {table} as c inner join range(0, {n}, {step}) as t(i) on c.id = {key}""")
+            select c.*, t.i from {table} as c inner join range(0, {n}, {step}) as t(i) on c.id = {key}""")
         con.execute(f"update changed set {assignments.format(n=n)}, _extracted_at = now()")
-        con.execute(f"insert into {table}_history by name select * from changed")
+        con.execute(f"insert into {table}_history by name select * exclude (i) from changed")
     return len(range(0, n, step))
 
 
