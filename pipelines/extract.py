@@ -107,7 +107,7 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
             source_factory: Callable[..., Any] = _source,
             db_path: Path | None = None, pipelines_dir: Path | None = None) -> None:
     db_path, pipelines_dir = Path(db_path or settings.DUCKDB_FILE), Path(pipelines_dir or settings.PIPELINES_DIR)
-    versions = destination_versions(db_path, systems)
+    versions = prepare_destination(db_path, systems)
     for system in systems:
         with run.stage(f"extract.{system}"):
             try:  # everything of one system inside its guard: one system down must not stop the others
@@ -253,13 +253,16 @@ def saved_state(working_dir: Path, destination_version: int | None) -> dict[str,
     return state if state.get("_state_version") == destination_version else None
 
 
-def destination_versions(db_path: Path, systems: tuple[str, ...]) -> dict[str, int]:
-    """The newest pipeline state version each system's dataset holds (dlt writes it with every load)."""
+def prepare_destination(db_path: Path, systems: tuple[str, ...]) -> dict[str, int]:
+    """The newest pipeline state version each system's dataset holds (dlt writes it with every load), and
+    every current view in place: a run killed between dlt's load and making the views (rawcurrent.run)
+    left a history without one, and a sync with nothing new does not involve dlt to make it."""
     if not db_path.exists():
         return {}
     versions: dict[str, int] = {}
     with open_state(db_path) as con:  # waits for a short hold by another process, like every open
         for system in systems:
+            rawcurrent.make_views(con, system, settings.DATASETS[system])
             try:
                 row = con.execute(f"select max(version) from {settings.DATASETS[system]}._dlt_pipeline_state "
                                   "where pipeline_name = ?", [pipeline_name(system)]).fetchone()

@@ -83,33 +83,37 @@ def run(pipeline: dlt.Pipeline, system: str, source: Any) -> Any:
 
 
 def refresh(pipeline: dlt.Pipeline, system: str) -> None:
+    """Make each current view of `system` over its history (see make_views), in the pipeline's file."""
+    with _connection(pipeline) as con:
+        make_views(con, system, pipeline.dataset_name)
+
+
+def make_views(con: duckdb.DuckDBPyConnection, system: str, dataset: str) -> None:
     """Make each current view of `system` over its history, with the history's columns as they are now,
     converting a physical current table first. A view whose columns are right is left alone."""
-    dataset = pipeline.dataset_name
-    with _connection(pipeline) as con:
-        kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
-                                 "where table_schema = ?", [dataset]).fetchall())
-        columns: dict[str, list[str]] = {}
-        for table, column in con.execute("select table_name, column_name from information_schema.columns "
-                                         "where table_schema = ? order by table_name, ordinal_position",
-                                         [dataset]).fetchall():
-            columns.setdefault(table, []).append(column)
-        for table, latest in CURRENT[system].items():
-            history = columns.get(f"{table}_history")
-            if kinds.get(f"{table}_history") != "BASE TABLE" or history is None:
-                continue  # not loaded yet: the first load creates the history, then the view
-            if kinds.get(table) == "VIEW" and columns.get(table) == history:
-                continue
-            con.execute("begin transaction")
-            try:
-                if kinds.get(table) == "BASE TABLE":
-                    _keep_every_version(con, dataset, table, columns[table], history)
-                    con.execute(f"drop table {dataset}.{table}")
-                con.execute(view_sql(dataset, table, latest, history))
-                con.execute("commit")
-            except BaseException:
-                con.execute("rollback")
-                raise
+    kinds = dict(con.execute("select table_name, table_type from information_schema.tables "
+                             "where table_schema = ?", [dataset]).fetchall())
+    columns: dict[str, list[str]] = {}
+    for table, column in con.execute("select table_name, column_name from information_schema.columns "
+                                     "where table_schema = ? order by table_name, ordinal_position",
+                                     [dataset]).fetchall():
+        columns.setdefault(table, []).append(column)
+    for table, latest in CURRENT[system].items():
+        history = columns.get(f"{table}_history")
+        if kinds.get(f"{table}_history") != "BASE TABLE" or history is None:
+            continue  # not loaded yet: the first load creates the history, then the view
+        if kinds.get(table) == "VIEW" and columns.get(table) == history:
+            continue
+        con.execute("begin transaction")
+        try:
+            if kinds.get(table) == "BASE TABLE":
+                _keep_every_version(con, dataset, table, columns[table], history)
+                con.execute(f"drop table {dataset}.{table}")
+            con.execute(view_sql(dataset, table, latest, history))
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
 
 
 @contextmanager
