@@ -5,15 +5,17 @@ dlt writes one stored copy per observed version, the history that staging reads;
 as last extracted") is a view of it made here, after each load. dlt never knows a table of that name, so it
 never creates or merges one.
 
-Which version is the latest reproduces what dlt's merge kept: the version loaded last (`_extracted_at`, then
-the order the rows were stored in), and within one load the source's own row version (CustomPMS
-`version`; Exact's Timestamp within the division's Timestamp epoch: Timestamps restart after a division move,
-so the epoch, the DivisionMoveDate the row was read under, comes first).
+Which version is the latest reproduces what dlt's merge kept (the version loaded last; within one load,
+the newest by dedup_sort): by the source's own row version where it has one, which only grows (CustomPMS
+`version`; Exact's Timestamp within the division's Timestamp epoch: Timestamps restart after a division
+move, so the epoch, the DivisionMoveDate the row was read under, comes first), then by load order
+(`_extracted_at`, then the order the rows were stored in), the only order Exact's divisions and
+departments and Wave's customers have.
 
 A state file from before (physical current tables that dlt merged, and a dlt schema that knows them) is
-converted on the first load of this code: rows of the old table missing from history are added to it (none
-are, as every version went to both), the table is dropped and the view takes its place, in one
-transaction; the table leaves dlt's schema too.
+converted by the first extract of this code: rows of the old table missing from history are added to it
+(none are, as every version went to both), the table is dropped and the view takes its place, in one
+transaction; before dlt next loads, the table leaves dlt's schema too.
 """
 
 from __future__ import annotations
