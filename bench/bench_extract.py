@@ -10,7 +10,8 @@ customers by the sandbox's seed generator. Each repeat times, side by side again
   auth (Exact bearer token from the same OAuth chain, Wave bearer token, CustomPMS API key), follows
   the same pagination and json-decodes each answer; nothing is stored. The floor of any extraction.
 - pipeline: the product's source and client run by dlt into a fresh DuckDB file in a temp dir
-  (extract + normalize + load), as pipelines/extract.py runs them.
+  (extract + normalize + load, then the current views: pipelines/rawcurrent.py), as pipelines/extract.py
+  runs them.
 - rerun: the same pipeline once more with nothing changed in the emulator: its API calls and the
   rows it loaded (should be none).
 - before each side, an untimed gc.collect(); the seed and the emulator's records are frozen out of the
@@ -56,7 +57,7 @@ import duckdb  # noqa: E402
 import httpx  # noqa: E402
 import pyarrow  # noqa: E402
 
-from pipelines import settings  # noqa: E402
+from pipelines import rawcurrent, settings  # noqa: E402
 from pipelines.custompms.client import CUSTOMERS as CUSTOMPMS_CUSTOMERS  # noqa: E402
 from pipelines.custompms.client import CustomPMSClient  # noqa: E402
 from pipelines.custompms.extraction import extraction as custompms_extraction  # noqa: E402
@@ -335,7 +336,7 @@ def calls_of(client: Any) -> int:
 class Run:
     seconds: float
     calls: int
-    loaded: int  # rows into the current-state table(s) of the customers (accounts / customers)
+    loaded: int  # rows stored for the customers (accounts_history / customers_history: one copy per version)
     quarantined: int
     steps: dict[str, float] = field(default_factory=dict)
     token_calls: int = 0
@@ -346,13 +347,13 @@ def run_pipeline(box: Sandbox, pipeline: dlt.Pipeline) -> Run:
     client = client_for(box)
     try:
         started, cpu = time.perf_counter(), time.process_time()
-        pipeline.run(source_for(box.system, client))
+        rawcurrent.run(pipeline, box.system, source_for(box.system, client))
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     finally:
         client.close()
     trace = pipeline.last_trace
     counts = trace.last_normalize_info.row_counts if trace.last_normalize_info else {}
-    entity = "accounts" if box.system == "exact" else "customers"
+    entity = "accounts_history" if box.system == "exact" else "customers_history"
     steps = {
         s.step: (s.finished_at - s.started_at).total_seconds()
         for s in trace.steps
@@ -392,7 +393,7 @@ def run_store(box: Sandbox, pipeline: dlt.Pipeline, items: list[tuple[Reader, li
 
     resources = [dlt.resource(replay(found), name=reader.name, **reader.hints)() for reader, found in items]
     started = time.perf_counter()
-    pipeline.run(resources)
+    rawcurrent.run(pipeline, box.system, resources)
     return time.perf_counter() - started
 
 

@@ -162,7 +162,7 @@ def bench_exact(updates: int, speed: float) -> None:
         db = Path(tmp) / "push.duckdb"
         with duckdb.connect(str(db)) as con:
             create_raw(con)
-            con.executemany("insert into raw_exact.accounts (id, division, timestamp) values (?, 101, ?)",
+            con.executemany("insert into raw_exact.accounts_history (id, division, timestamp) values (?, 101, ?)",
                             [(a["ID"], a["_ts"]) for a in accounts])
             outbox_rows(con, [
                 (f"op_{i:06d}", "exact", "accounts", a["ID"], "101", f"cl_{i:06d}", "update",

@@ -240,20 +240,18 @@ def reference_sql() -> tuple[str, str]:
 
 def generate(con: duckdb.DuckDBPyConnection, n: int) -> None:
     create_raw(con)
-    for table, sql in GENERATE.items():
-        con.execute(f"insert into {table} by name {sql.format(n=n)}")
-        con.execute(f"insert into {table}_history by name select * from {table}")
+    for table, sql in GENERATE.items():  # as a load lands them: the history; `table` is its current view
+        con.execute(f"insert into {table}_history by name {sql.format(n=n)}")
 
 
 def change(con: duckdb.DuckDBPyConnection, n: int, share: float) -> int:
     step = max(1, round(1 / share))
     for table, (assignments, key) in CHANGE.items():
         con.execute(f"""
-            update {table} set {assignments.format(n=n)}, _extracted_at = now()
-            from range(0, {n}, {step}) as t(i) where {table}.id = {key}""")
-        con.execute(f"""
-            insert into {table}_history by name
-            select c.* from {table} as c where c._extracted_at = (select max(_extracted_at) from {table})""")
+            create or replace temp table changed as
+            select c.*, t.i from {table} as c inner join range(0, {n}, {step}) as t(i) on c.id = {key}""")
+        con.execute(f"update changed set {assignments.format(n=n)}, _extracted_at = now()")
+        con.execute(f"insert into {table}_history by name select * exclude (i) from changed")
     return len(range(0, n, step))
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from pipelines import settings, sourceconfig
+from pipelines import rawcurrent, settings, sourceconfig
 from pipelines.console import Console
 from pipelines.errors import missing_config, summarize
 from pipelines.pages import Began, Extraction, Started, rows_of
@@ -107,7 +107,7 @@ def extract(run: Run, console: Console, systems: tuple[str, ...] = SYSTEMS,
             source_factory: Callable[..., Any] = _source,
             db_path: Path | None = None, pipelines_dir: Path | None = None) -> None:
     db_path, pipelines_dir = Path(db_path or settings.DUCKDB_FILE), Path(pipelines_dir or settings.PIPELINES_DIR)
-    versions = destination_versions(db_path, systems)
+    versions = prepare_destination(db_path, systems)
     for system in systems:
         with run.stage(f"extract.{system}"):
             try:  # everything of one system inside its guard: one system down must not stop the others
@@ -146,7 +146,7 @@ def extract_system(run: Run, console: Console, system: str, source_factory: Call
     if started is None and source_factory is _source and source.arguments.get("auth") != "oauth":
         sourceconfig.remember(Path(pipeline.pipelines_dir), system, source.arguments, _secrets(system))
     try:
-        pipeline.run(source)  # nothing is pending now, so run() extracts (with pending data it would only load)
+        rawcurrent.run(pipeline, system, source)  # nothing is pending now, so this extracts (pending data: loads)
         counts.update(row_counts(pipeline))
     finally:
         run.add_calls(system, api_calls_of(source.client))
@@ -155,7 +155,7 @@ def extract_system(run: Run, console: Console, system: str, source_factory: Call
 
 
 def _counted(run: Run, console: Console, system: str, counts: Counter[str]) -> None:
-    rows = sum(n for table, n in counts.items() if not table.endswith("_history") and table != "quarantine")
+    rows = sum(n for table, n in counts.items() if table != "quarantine")  # a versioned entity: its history
     run.rows_extracted[system] = rows
     run.quarantined += counts.get("quarantine", 0)
     console.log(f"extracted {system}", rows=rows, quarantined=counts.get("quarantine", 0),
@@ -262,13 +262,16 @@ def saved_state(working_dir: Path, destination_version: int | None) -> dict[str,
     return state if state.get("_state_version") == destination_version else None
 
 
-def destination_versions(db_path: Path, systems: tuple[str, ...]) -> dict[str, int]:
-    """The newest pipeline state version each system's dataset holds (dlt writes it with every load)."""
+def prepare_destination(db_path: Path, systems: tuple[str, ...]) -> dict[str, int]:
+    """The newest pipeline state version each system's dataset holds (dlt writes it with every load), and
+    every current view in place: a run killed between dlt's load and making the views (rawcurrent.run)
+    left a history without one, and a sync with nothing new does not involve dlt to make it."""
     if not db_path.exists():
         return {}
     versions: dict[str, int] = {}
     with open_state(db_path) as con:  # waits for a short hold by another process, like every open
         for system in systems:
+            rawcurrent.make_views(con, system, settings.DATASETS[system])
             try:
                 row = con.execute(f"select max(version) from {settings.DATASETS[system]}._dlt_pipeline_state "
                                   "where pipeline_name = ?", [pipeline_name(system)]).fetchone()

@@ -126,12 +126,10 @@ BATCH_ROWS = 10_000  # rows per table handed to dlt: it spends milliseconds on e
 
 @dataclass(frozen=True)
 class Variant:
-    """The rows for another, append-only table of the same resource (history, quarantine). `columns`
-    overrides column hints the variant would inherit (e.g. takes a merge-only dedup_sort off)."""
+    """The rows for another, append-only table of the same resource (quarantine)."""
 
     table: pa.Table
     name: str
-    columns: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,8 +152,7 @@ def for_dlt(items: Iterable[Any]) -> Iterator[Any]:
 
     for item in items:
         if isinstance(item, Variant):
-            hints = dlt.mark.make_hints(table_name=item.name, write_disposition="append", primary_key=[],
-                                        columns=item.columns)
+            hints = dlt.mark.make_hints(table_name=item.name, write_disposition="append", primary_key=[])
             yield dlt.mark.with_hints(item.table, hints, create_table_variant=True)
         elif isinstance(item, Disposition):
             yield dlt.mark.with_hints(item.table, dlt.mark.make_hints(write_disposition=item.write_disposition))
@@ -165,11 +162,9 @@ def for_dlt(items: Iterable[Any]) -> Iterator[Any]:
 
 @dataclass
 class Batch:
-    """Pages gathered into tables of about BATCH_ROWS rows; each flush yields the rows, their copy in
-    the `history` table (when given) and the quarantine rows, as three items."""
+    """Pages gathered into tables of about BATCH_ROWS rows; each flush yields the rows and the quarantine
+    rows, as two items."""
 
-    history: str | None
-    history_columns: dict[str, Any] | None = None
     tables: list[pa.Table] = field(default_factory=list)
     bad: list[pa.Table] = field(default_factory=list)
     rows: int = 0
@@ -186,17 +181,15 @@ class Batch:
 
     def flush(self) -> Iterator[Any]:
         if self.tables:
-            table = pa.concat_tables(self.tables)
-            yield table
-            if self.history:
-                yield Variant(table, self.history, self.history_columns)
+            yield pa.concat_tables(self.tables)
         if self.bad:
             yield Variant(pa.concat_tables(self.bad), "quarantine")
         self.tables, self.bad, self.rows = [], [], 0
 
 
 class FirstLoad:
-    """How a resource's current-state table is written this run. A resource's first load appends: its
+    """How a merged resource's table (one without history: Exact's deleted, Wave's businesses) is written
+    this run. A resource's first load appends: its
     table is empty, so dlt's merge (a staging copy, then delete-insert) would only cost time. Unless that
     load saw a key twice (a record changed while it was being paged): then it merges like every later
     load does, its dedup_sort keeping the newest version.
@@ -227,6 +220,13 @@ class FirstLoad:
 
 
 # ---------------------------------------------------------------------- what a source is made of
+
+
+def history_hints(name: str) -> dict[str, Any]:
+    """dlt's hints for a versioned resource: its rows go to the append-only `<name>_history` (one row per
+    observed version), the only table dlt writes for it; `<name>` itself is a view of each key's latest
+    version, made by the product (pipelines/rawcurrent.py), not known to dlt."""
+    return {"table_name": f"{name}_history", "write_disposition": "append"}
 
 
 @dataclass

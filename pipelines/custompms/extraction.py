@@ -1,10 +1,10 @@
 """What one extraction of CustomPMS reads and produces, without dlt: customers as Arrow tables for
 raw_custompms (docs/architecture.md, RAW LAYER; pipelines/custompms/source.py hands them to dlt).
 
-Tables: `customers` (merge on id; address and contact flattened, external_refs a json column, dates
-kept as the API's RFC 3339 text), the append-only `customers_history` (one row per observed
-(id, version)), and the append-only `quarantine` for records that cannot be parsed. Every row
-carries `_extracted_at`.
+Tables: the append-only `customers_history` (one row per observed (id, version); address and contact
+flattened, external_refs a json column, dates kept as the API's RFC 3339 text), whose latest version
+per id is the view `customers` (pipelines/rawcurrent.py), and the append-only `quarantine` for records
+that cannot be parsed. Every row carries `_extracted_at`.
 
 Incremental rule: the API's `updated_since` is strictly greater, and a record can be written with
 the same updated_at as the cursor after the run read the cursor's page. So each run asks from the
@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from pipelines import settings
 from pipelines.custompms.client import CustomPMSClient, rfc3339
-from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant, prefetched
+from pipelines.pages import Batch, Extraction, Reader, Variant, history_hints, prefetched
 
 log = logging.getLogger("pipelines.custompms")
 
@@ -48,38 +48,29 @@ def extraction(args: Mapping[str, Any], client: CustomPMSClient | None = None) -
     quarantined: Counter[str] = Counter()
     page_size = int(args.get("page_size", settings.CUSTOMPMS_PAGE_SIZE))
     overlap_ms = int(args.get("overlap_ms", OVERLAP_MS))
-    hints = {
-        "primary_key": "id",
-        "write_disposition": "merge",
-        # one run can see two versions of a customer (edited while paging): the merge keeps the newest
-        "columns": {"version": {"dedup_sort": "desc"}},
-    }
     return Extraction(client, quarantined, [
-        Reader("customers", hints, lambda state: customers(state, client, page_size, overlap_ms, quarantined)),
+        Reader("customers", history_hints("customers"),
+               lambda state: customers(state, client, page_size, overlap_ms, quarantined)),
     ])
 
 
 def customers(
     state: dict[str, Any], client: CustomPMSClient, page_size: int, overlap_ms: int, quarantined: Counter[str]
 ) -> Iterator[Any]:
-    first = FirstLoad(state, ["id"], RAW_SCHEMA.empty_table())
     yield from ensure_tables(state)
-    yield from first.begin()
     window = Window.load(state, overlap_ms)
-    batch = Batch("customers_history", HISTORY_COLUMNS)
+    batch = Batch()
     pages = client.list_customers(window.since(), include_deleted=True, limit=page_size, records=API_SCHEMA, fits=fits)
     for page in prefetched(pages, name="custompms-prefetch"):
         observed_at = datetime.now(UTC)
         table, bad = parse_page(page, observed_at)
         table = window.new_versions(table)
-        first.observe(table)
         fresh = window.new_quarantine(bad)
         batch.add(table, quarantine_table(fresh, quarantined) if fresh else None)
         if batch.full():
             yield from batch.flush()
     yield from batch.flush()
     window.save(state)
-    yield from first.end()
 
 
 def quarantine_table(rows: list[dict[str, Any]], quarantined: Counter[str]) -> pa.Table:
@@ -357,15 +348,10 @@ class Window:
 
 # ---------------------------------------------------------------------- dlt helpers
 
-# the history variant inherits the resource's column hints: the merge-only dedup_sort is taken off again
-HISTORY_COLUMNS = {"version": {"name": "version", "data_type": "bigint", "dedup_sort": None}}
-
-
 def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
     """On the first run, emit empty tables so every contract table exists even without data."""
     if state.get("tables_created"):
         return
     yield RAW_SCHEMA.empty_table()
-    yield Variant(RAW_SCHEMA.empty_table(), "customers_history", HISTORY_COLUMNS)
     yield Variant(QUARANTINE_SCHEMA.empty_table(), "quarantine")
     state["tables_created"] = True

@@ -1,10 +1,11 @@
 """What one extraction of Exact Online reads and produces, without dlt: divisions, accounts, deleted
 accounts and departments as Arrow tables for raw_exact (pipelines/exact/source.py hands them to dlt).
 
-Tables (docs/architecture.md, RAW LAYER): `divisions` (merge on code), `accounts` (merge on
-division, id), `deleted` (merge on division, entity_key), `departments` (merge on division, id),
-the append-only `accounts_history`, `divisions_history`, `departments_history` (one row per observed
-version, same columns), and the append-only `quarantine` for records that cannot be parsed.
+Tables (docs/architecture.md, RAW LAYER): the append-only `accounts_history`, `divisions_history`,
+`departments_history` (one row per observed version), whose latest version per key are the views
+`accounts` (division, id), `divisions` (code) and `departments` (division, id) (pipelines/rawcurrent.py),
+`deleted` (merge on division, entity_key), and the append-only `quarantine` for records that cannot be
+parsed.
 
 Incremental rules (cursors live in each resource's state, per division, committed by dlt with the data):
 - accounts / deleted: Exact's sync API, `Timestamp gt <highest seen>L`; a division move
@@ -52,7 +53,7 @@ from pipelines.exact.client import (
 )
 from pipelines.exact.errors import LIMITS
 from pipelines.exact.site import exact_base_url
-from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant
+from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant, history_hints
 
 log = logging.getLogger("pipelines.exact")
 
@@ -86,15 +87,13 @@ def extraction(args: Mapping[str, Any], source_state: Callable[[], dict[str, Any
     catalogue = DivisionCatalogue(client, args.get("divisions"), source_state, skipped)
     full_pass_hours = float(args.get("departments_full_pass_hours", 24.0))
     return Extraction(client, quarantined, [
-        Reader("divisions", {"primary_key": "code", "write_disposition": "merge"},
-               lambda state: divisions(state, client, catalogue, quarantined)),
-        # one run can read an account twice (edited while paged): the merge keeps the newest
-        Reader("accounts", {"primary_key": ["division", "id"], "write_disposition": "merge", "columns": NEWEST_FIRST},
-               lambda state: accounts(state, client, catalogue, quarantined)),
+        Reader("divisions", history_hints("divisions"), lambda state: divisions(state, client, catalogue, quarantined)),
+        Reader("accounts", history_hints("accounts"), lambda state: accounts(state, client, catalogue, quarantined)),
+        # one run can read a deletion twice (the overlap of two pages): the merge keeps the newest
         Reader("deleted", {"primary_key": ["division", "entity_key"], "write_disposition": "merge",
                            "columns": NEWEST_FIRST},
                lambda state: deleted(state, client, catalogue, quarantined)),
-        Reader("departments", {"primary_key": ["division", "id"], "write_disposition": "merge"},
+        Reader("departments", history_hints("departments"),
                lambda state: departments(state, client, catalogue, quarantined, full_pass_hours,
                                          bool(args.get("full_departments")))),
     ], skipped)
@@ -165,7 +164,6 @@ EPOCH = pa.field("division_move_date", pa.string())
 ACCOUNTS_SCHEMA = arrow_schema(ACCOUNT_SPEC, ("division", "id"), [EPOCH])
 DELETED_SCHEMA = arrow_schema(DELETED_SPEC, ("division", "entity_key"))
 NEWEST_FIRST = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": "desc"}}
-HISTORY_COLUMNS = {"timestamp": {"name": "timestamp", "data_type": "bigint", "dedup_sort": None}}
 DIVISIONS_SCHEMA = arrow_schema(DIVISION_SPEC, ("code",))
 DEPARTMENTS_SCHEMA = arrow_schema(DEPARTMENT_SPEC, ("division", "id"), [pa.field("is_deleted", pa.bool_())])
 
@@ -405,15 +403,10 @@ class DivisionCatalogue:
 def divisions(
     state: dict[str, Any], client: ExactClient, catalogue: DivisionCatalogue, quarantined: Counter[str]
 ) -> Iterator[Any]:
-    first = FirstLoad(state, ["code"], DIVISIONS_SCHEMA.empty_table())
     now = _now(client)
     yield from ensure_tables(
-        state,
-        (DIVISIONS_SCHEMA.empty_table(), None),
-        (DIVISIONS_SCHEMA.empty_table(), "divisions_history"),
-        (QUARANTINE_SCHEMA.empty_table(), "quarantine"),
+        state, (DIVISIONS_SCHEMA.empty_table(), None), (QUARANTINE_SCHEMA.empty_table(), "quarantine")
     )
-    yield from first.begin()
     good, bad = split(catalogue.rows(), "divisions", DIVISION_SPEC, None, now, quarantined)
     # system/Divisions has no row version: write only versions that differ from the last one written
     versions: dict[str, str] = state.setdefault("versions", {})
@@ -423,7 +416,7 @@ def divisions(
         if versions.get(str(row["Code"])) != digest:
             versions[str(row["Code"])] = digest
             changed.append(row)
-    batch = Batch("divisions_history")
+    batch = Batch()
     batch.add(to_table(changed, DIVISION_SPEC, DIVISIONS_SCHEMA, now) if changed else None,
               quarantine_table(bad) if bad else None)
     yield from batch.flush()  # a division's code is unique in system/Divisions: no second version
@@ -455,19 +448,21 @@ def _sync_resource(
     fetch: Callable[[int, int], Iterator[list[Any]]],
     spec: Mapping[str, str],
     schema: pa.Schema,
-    history: str | None,
+    merged: bool,
     client: ExactClient,
     catalogue: DivisionCatalogue,
     quarantined: Counter[str],
 ) -> Iterator[Any]:
     """Exact's sync API per division: every record with a Timestamp above the cursor, oldest first.
     Each row carries the division's DivisionMoveDate, so what was read before a move (and never again:
-    a deleted account) can be told from the current Timestamp epoch."""
+    a deleted account) can be told from the current Timestamp epoch. `merged`: the table is merged on
+    `key` (deleted), not appended to as history (accounts)."""
     empty = schema.empty_table()
-    first = FirstLoad(state, key, empty)
-    yield from ensure_tables(state, (empty, None), *([(empty, history)] if history else []))
-    yield from first.begin()
-    batch = Batch(history, HISTORY_COLUMNS)
+    first = FirstLoad(state, key, empty) if merged else None
+    yield from ensure_tables(state, (empty, None))
+    if first is not None:
+        yield from first.begin()
+    batch = Batch()
     for division in catalogue.codes():
         move = catalogue.move_date(division)
         entry = cursor_for(state, division, date_ms(move), entity)
@@ -485,14 +480,16 @@ def _sync_resource(
                     highest = max([*stamps, highest or 0])
                 if highest is not None:
                     entry["timestamp"] = max(entry["timestamp"], highest)
-                first.observe(table)
+                if first is not None:
+                    first.observe(table)
                 batch.add(table, quarantine_table(bad) if bad else None)
                 if batch.full():
                     yield from batch.flush()
         except LIMITS as exc:  # the pages read so far are kept, and the cursor is where they leave it
             catalogue.refused(division, entity, exc)
     yield from batch.flush()
-    yield from first.end()
+    if first is not None:
+        yield from first.end()
 
 
 def accounts(
@@ -505,7 +502,7 @@ def accounts(
         client.sync_accounts,
         ACCOUNT_SPEC,
         ACCOUNTS_SCHEMA,
-        "accounts_history",
+        False,
         client,
         catalogue,
         quarantined,
@@ -522,7 +519,7 @@ def deleted(
         client.sync_deleted,
         DELETED_SPEC,
         DELETED_SCHEMA,
-        None,
+        True,
         client,
         catalogue,
         quarantined,
@@ -540,11 +537,8 @@ def departments(
     full_pass_hours: float,
     force_full: bool,
 ) -> Iterator[Any]:
-    empty = DEPARTMENTS_SCHEMA.empty_table()
-    first = FirstLoad(state, ["division", "id"], empty)
-    yield from ensure_tables(state, (empty, None), (empty, "departments_history"))
-    yield from first.begin()
-    batch = Batch("departments_history")
+    yield from ensure_tables(state, (DEPARTMENTS_SCHEMA.empty_table(), None))
+    batch = Batch()
     for division in catalogue.codes():
         entry = cursor_for(state, division, catalogue.move_ms(division), "departments")
         known: dict[str, dict[str, Any]] = entry.setdefault("known", {})
@@ -570,7 +564,6 @@ def departments(
                     to_table(changed, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, now, {"is_deleted": False})
                     if changed else None
                 )
-                first.observe(table)
                 batch.add(table, quarantine_table(bad) if bad else None)
         except LIMITS as exc:
             # a full pass cut short saw only some departments: none is taken for deleted, and it runs again
@@ -580,12 +573,9 @@ def departments(
             entry["full_at"] = now_s
             gone = [known.pop(key) for key in sorted(set(known) - seen)]
             if gone:
-                # the last known version, flagged: a merge must not blank the other columns
-                table = to_table(gone, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, _now(client), {"is_deleted": True})
-                first.observe(table)
-                batch.add(table)
+                # the last known version, flagged: the latest version must not blank the other columns
+                batch.add(to_table(gone, DEPARTMENT_SPEC, DEPARTMENTS_SCHEMA, _now(client), {"is_deleted": True}))
     yield from batch.flush()
-    yield from first.end()
 
 
 # ---------------------------------------------------------------------- helpers

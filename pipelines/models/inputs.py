@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines import settings
+from pipelines.models.rawschema import HISTORY
 
 INPUT = "input:"  # sync.model_runs.model of an input's fingerprint
 CONFIG = "__config__"
@@ -46,7 +47,10 @@ def input_tables(models: dict) -> list[str]:
         seen.add(model.name)
         reads |= model.reads
         stack.extend(models[d] for d in model.depends_on if models[d].materialized == "view")
-    return sorted(ref for ref in reads if "." in ref and ref not in produced)
+    # a raw current view changes only with its history (pipelines/rawcurrent.py): the history's fingerprint
+    # says as much without the view's window over every version
+    inputs = {f"{ref}_history" if ref in HISTORY else ref for ref in reads if "." in ref and ref not in produced}
+    return sorted(inputs)
 
 
 def fingerprints(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, str]:

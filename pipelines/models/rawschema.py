@@ -1,6 +1,7 @@
 """The raw layer's table contract (docs/architecture.md) as DDL, for tests and benchmarks.
 
-The product never runs this against its state file: there dlt creates the raw tables. Types are
+The product never runs this against its state file: there dlt creates the raw tables (and the product
+the current views over the histories, pipelines/rawcurrent.py). Types are
 what dlt infers from the APIs' JSON (Exact dates stay `/Date(ms)/` text, Wave and CustomPMS
 times stay RFC 3339 text).
 """
@@ -8,6 +9,9 @@ times stay RFC 3339 text).
 from __future__ import annotations
 
 import duckdb
+
+from pipelines import settings
+from pipelines.rawcurrent import CURRENT, view_sql
 
 COLUMNS: dict[str, dict[str, str]] = {
     "raw_exact.accounts": {
@@ -132,17 +136,13 @@ COLUMNS: dict[str, dict[str, str]] = {
         "deleted": "boolean",
     },
 }
-HISTORY = [
-    "raw_exact.accounts",
-    "raw_exact.divisions",
-    "raw_exact.departments",
-    "raw_wave.customers",
-    "raw_custompms.customers",
-]
+# the versioned tables: dlt appends each observed version to `<name>_history`; `<name>` is the view of
+# each key's latest version (pipelines/rawcurrent.py)
+HISTORY = [f"{settings.DATASETS[system]}.{table}" for system, current in CURRENT.items() for table in current]
 
 
 def tables() -> dict[str, dict[str, str]]:
-    """Every raw table with its columns, `_extracted_at` included, history tables too."""
+    """Every raw table or view with its columns, `_extracted_at` included, history tables too."""
     out = {}
     for name, cols in COLUMNS.items():
         full = {**cols, "_extracted_at": "timestamptz"}
@@ -153,7 +153,14 @@ def tables() -> dict[str, dict[str, str]]:
 
 
 def create_raw(con: duckdb.DuckDBPyConnection) -> None:
+    """The raw layer as a load leaves it: the history tables and the other raw tables (Exact's deleted,
+    Wave's businesses), and the current views over the histories."""
     for name, cols in tables().items():
         con.execute(f"create schema if not exists {name.split('.')[0]}")
-        body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
-        con.execute(f"create table if not exists {name} ({body})")
+        if name not in HISTORY:
+            body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
+            con.execute(f"create table if not exists {name} ({body})")
+    for name in HISTORY:
+        dataset, table = name.split(".")
+        system = next(system for system, named in settings.DATASETS.items() if named == dataset)
+        con.execute(view_sql(dataset, table, CURRENT[system][table], list(tables()[name])))

@@ -215,7 +215,7 @@ _EXACT_MARKS = r"""
             "timestamp",
             -- the row's Timestamp epoch: the division's DivisionMoveDate when it was read (none: never moved)
             coalesce(try_cast(regexp_extract(division_move_date, '\((-?\d+)', 1) as bigint), -9e18) as epoch
-        from raw_exact.accounts
+        from raw_exact.accounts_history
     ),
 
     current_epochs as (
@@ -236,12 +236,13 @@ def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, ob
     business (Wave modifiedAt)."""
     queries = {
         "exact": ("raw_exact", _EXACT_MARKS),
-        "wave": ("raw_wave", "select business_id, max(modified_at) from raw_wave.customers group by 1"),
+        "wave": ("raw_wave", "select business_id, max(modified_at) from raw_wave.customers_history group by 1"),
     }
     if system not in queries:
         return {}
     schema, sql = queries[system]
-    table = "accounts" if system == "exact" else "customers"
+    # read from history: every version extracted, the same highs as the current views without their window
+    table = "accounts_history" if system == "exact" else "customers_history"
     if not _table_exists(con, schema, table):
         return {}
     return dict(con.execute(sql).fetchall())

@@ -1,10 +1,11 @@
 """What one extraction of Wave reads and produces, without dlt: businesses and customers as Arrow tables
 for raw_wave (docs/architecture.md, RAW LAYER; pipelines/wave/source.py hands them to dlt).
 
-Tables: `businesses` (merge on id), `customers` (merge on id; address and currency flattened into the
-contract's columns, dates kept as the API's RFC 3339 text), the append-only `customers_history` (one
-row per observed version), and the append-only `quarantine` for records that cannot be parsed. Every
-row carries `_extracted_at`. Archived customers are included (`is_archived`).
+Tables: `businesses` (merge on id), the append-only `customers_history` (one row per observed version;
+address and currency flattened into the contract's columns, dates kept as the API's RFC 3339 text),
+whose latest version per id is the view `customers` (pipelines/rawcurrent.py), and the append-only
+`quarantine` for records that cannot be parsed. Every row carries `_extracted_at`. Archived customers
+are included (`is_archived`).
 
 Incremental rule, per business (cursor in the resource state, committed by dlt with the data):
 each run asks for `modifiedAtAfter = cursor - overlap`, where the cursor is the newest modifiedAt
@@ -38,7 +39,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines import settings
-from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant, prefetched
+from pipelines.pages import Batch, Extraction, FirstLoad, Reader, Variant, history_hints, prefetched
 from pipelines.wave.client import RECORD_ERRORS, WaveClient, format_ms, parse_ms
 
 log = logging.getLogger("pipelines.wave")
@@ -61,11 +62,11 @@ def extraction(args: Mapping[str, Any], client: WaveClient | None = None) -> Ext
     quarantined: Counter[str] = Counter()
     overlap_ms = int(float(args.get("overlap_seconds", settings.WAVE_OVERLAP_SECONDS)) * 1000)
     page_size = int(args.get("page_size", settings.WAVE_PAGE_SIZE))
-    hints = {"primary_key": "id", "write_disposition": "merge"}
     return Extraction(client, quarantined, [
-        Reader("businesses", hints, lambda state: businesses(state, catalogue, quarantined)),
-        Reader("customers", hints, lambda state: customers(state, client, catalogue, page_size, overlap_ms,
-                                                            quarantined)),
+        Reader("businesses", {"primary_key": "id", "write_disposition": "merge"},
+               lambda state: businesses(state, catalogue, quarantined)),
+        Reader("customers", history_hints("customers"),
+               lambda state: customers(state, client, catalogue, page_size, overlap_ms, quarantined)),
     ], skipped)
 
 
@@ -99,13 +100,11 @@ def customers(
     overlap_ms: int,
     quarantined: Counter[str],
 ) -> Iterator[Any]:
-    first = FirstLoad(state, ["id"], CUSTOMER_API.raw.empty_table())
     yield from ensure_tables(state)
-    yield from first.begin()
     windows = {
         bid: Window.load(state.setdefault("businesses", {}), bid, overlap_ms) for bid in catalogue.ids()
     }
-    batch = Batch("customers_history")
+    batch = Batch()
 
     def pages() -> Iterator[tuple[str, list[Any]]]:
         for business_id, window in windows.items():
@@ -118,7 +117,6 @@ def customers(
         good, bad = split(page, "customers", observed_at)
         table = CUSTOMER_API.to_raw(good, observed_at, {"business_id": business_id}) if good else None
         table = window.new_versions(good, table)
-        first.observe(table)
         fresh = window.new_quarantine(bad)
         batch.add(table, quarantine_table(fresh, quarantined, "customers") if fresh else None)
         if batch.full():
@@ -126,7 +124,6 @@ def customers(
     yield from batch.flush()
     for window in windows.values():
         window.save()
-    yield from first.end()
 
 
 # ---------------------------------------------------------------------- which businesses
@@ -454,6 +451,5 @@ def ensure_tables(state: dict[str, Any]) -> Iterator[Any]:
     if state.get("tables_created"):
         return
     yield CUSTOMER_API.raw.empty_table()
-    yield Variant(CUSTOMER_API.raw.empty_table(), "customers_history")
     yield Variant(QUARANTINE_SCHEMA.empty_table(), "quarantine")
     state["tables_created"] = True

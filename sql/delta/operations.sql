@@ -156,8 +156,10 @@ orphaned_customers as (
     from custompms_targets as t
     inner join scope_links as l on l.cluster_id = t.cluster_id
     anti join source_members as m on m.cluster_id = t.cluster_id
-    anti join changes as c
-        on c.target_system = 'custompms' and c.record_id = t.record_id and c.property = 'active'
+    -- unless its golden active went false this run anyway (every source deleted): one change, not two
+    anti join delta.property_deltas as d
+        on d.target_system = 'custompms' and d.record_id = t.record_id and d.property = 'active'
+        and (getvariable('since') is null or d._transformed_at > getvariable('since'))
     where t.established_by = 'origin' and t.active
         and l.system <> 'custompms' and l.unlinked_reason = 'manual'
     group by all

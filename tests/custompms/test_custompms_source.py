@@ -9,7 +9,7 @@ import duckdb
 import httpx
 import pytest
 
-from pipelines import settings
+from pipelines import rawcurrent, settings
 from pipelines.custompms.client import CustomPMSClient
 from pipelines.custompms.source import custompms_source
 from pipelines.sandbox.common import Clock, FaultConfig, ServerThread
@@ -69,7 +69,7 @@ class Env:
             pipelines_dir=str(self.tmp_path / "dlt"),
         )
         source = custompms_source(base_url=self.server.url, credentials={"api_key": KEY}, client=self.client)
-        info = self.pipeline.run(source)
+        info = rawcurrent.run(self.pipeline, "custompms", source)
         assert not info.has_failed_jobs
         return self.pipeline
 

@@ -8,7 +8,7 @@ import dlt
 import duckdb
 import pytest
 
-from pipelines import settings
+from pipelines import rawcurrent, settings
 from pipelines.exact.client import ExactClient
 from pipelines.exact.source import exact_source
 from pipelines.sandbox.common import Clock, FaultConfig, ServerThread
@@ -89,7 +89,7 @@ class Env:
             client=self.client,
             **options,
         )
-        info = pipeline.run(self.source)
+        info = rawcurrent.run(pipeline, "exact", self.source)
         assert not info.has_failed_jobs
         return pipeline
 

@@ -29,7 +29,8 @@ def rfc3339(at: datetime) -> str:
 
 
 class Raw:
-    """Writes source records the way extraction lands them: current row plus a history version."""
+    """Writes source records the way extraction lands them: a history version (the current view shows the
+    latest)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
@@ -52,11 +53,8 @@ class Raw:
             json.dumps(row[c]) if self.columns[table][c] == "json" and row[c] is not None else row[c]
             for c in cols
         ]
-        where = " and ".join(f"cast({k} as varchar) = ?" for k in KEYS[table])
-        self.con.execute(f"delete from {table} where {where}", list(key))
         placeholders = ", ".join("?" for _ in cols)
         names = ", ".join(f'"{c}"' for c in cols)
-        self.con.execute(f"insert into {table} ({names}) values ({placeholders})", values)
         self.con.execute(f"insert into {table}_history ({names}) values ({placeholders})", values)
         return row
 

@@ -152,12 +152,12 @@ class Emulators:
     # ---------------------------------------------------------------- what extraction would have landed
 
     def land_exact(self, division: int = DIV) -> dict[str, dict[str, Any]]:
-        """raw_exact.accounts as an extraction now would land it (id, division, timestamp and values)."""
+        """raw_exact.accounts (its history) as an extraction now would land it (id, division, timestamp and values)."""
         accounts = {rec["ID"]: dict(rec) for rec in self.exact.division(division).accounts.rows.values()}
         with duckdb.connect(str(self.db)) as con:
             create_raw(con)
-            con.execute("delete from raw_exact.accounts where division = ?", [division])
-            con.executemany("insert into raw_exact.accounts (id, division, timestamp, name, phone) "
+            con.execute("delete from raw_exact.accounts_history where division = ?", [division])
+            con.executemany("insert into raw_exact.accounts_history (id, division, timestamp, name, phone) "
                             "values (?, ?, ?, ?, ?)",
                             [[a["ID"], division, a["_ts"], a["Name"], a["Phone"]] for a in accounts.values()])
         return accounts
@@ -172,10 +172,11 @@ class Emulators:
             client.close()
         with duckdb.connect(str(self.db)) as con:
             create_raw(con)
-            con.execute("delete from raw_wave.customers")
+            con.execute("delete from raw_wave.customers_history")
             con.executemany(
-                """insert into raw_wave.customers (id, business_id, name, email, address_line1, address_line2, city,
-                   province_code, country_code, postal_code, modified_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                """insert into raw_wave.customers_history (id, business_id, name, email, address_line1, address_line2,
+                   city, province_code, country_code, postal_code, modified_at)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [[n["id"], business, n["name"], n["email"], n["address"]["addressLine1"], n["address"]["addressLine2"],
                   n["address"]["city"], (n["address"]["province"] or {}).get("code"),
                   (n["address"]["country"] or {}).get("code"), n["address"]["postalCode"], n["modifiedAt"]]
@@ -186,8 +187,8 @@ class Emulators:
         customers = {rec["id"]: dict(rec) for rec in self.pms.customers.values()}
         with duckdb.connect(str(self.db)) as con:
             create_raw(con)
-            con.execute("delete from raw_custompms.customers")
-            con.executemany("insert into raw_custompms.customers (id, version, name) values (?, ?, ?)",
+            con.execute("delete from raw_custompms.customers_history")
+            con.executemany("insert into raw_custompms.customers_history (id, version, name) values (?, ?, ?)",
                             [[c["id"], c["version"], c["name"]] for c in customers.values()])
         return customers
 

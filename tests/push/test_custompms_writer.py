@@ -51,7 +51,7 @@ def test_an_update_patches_with_if_match_and_a_412_is_skipped_as_stale(emu):
                      base_version=c["version"]) for c in (first, second)]
     set_deltas(emu.db, ops)
     with duckdb.connect(str(emu.db)) as con:  # the extraction saw the old version: only If-Match can tell
-        con.execute("update raw_custompms.customers set version = 1")
+        con.execute("update raw_custompms.customers_history set version = 1")
     run = emu.push(("custompms",))
     assert run.ops == {"sent": 2, "succeeded": 1, "failed": 0, "skipped": 1}
     now = emu.pms.customers

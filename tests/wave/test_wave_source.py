@@ -11,7 +11,7 @@ import duckdb
 import httpx
 import pytest
 
-from pipelines import settings
+from pipelines import rawcurrent, settings
 from pipelines.sandbox.common import Clock, FaultConfig, ServerThread
 from pipelines.sandbox.wave import WaveStore, create_app
 from pipelines.wave.client import WaveClient, format_ms, parse_ms
@@ -93,7 +93,7 @@ class Env:
         source = wave_source(
             graphql_url=self.url, credentials={"access_token": TOKEN}, client=self.client, **kwargs
         )
-        info = self.pipeline.run(source)
+        info = rawcurrent.run(self.pipeline, "wave", source)
         assert not info.has_failed_jobs
         return self.pipeline
 
