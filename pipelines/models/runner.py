@@ -21,9 +21,14 @@
       that extracted the package, so those rows, stamped `_extracted_at` then, are staged too.
     - `step: module:function` — Python run right after the model is materialised (the durable
       writes into `sync.*`, which models never do themselves). After an incremental run the step
-      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
+      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced; its first
+      column, `__replaced_rowid`, is the row id each had).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
+* An incremental run is one transaction, with one write of sync.model_runs: a run killed or failed
+  part-way leaves nothing of itself, and the next run starts from the same `since`s. A full refresh
+  commits model by model (with its model_runs row), so no transaction holds every rebuilt table.
+* A table model that reads no table and no variable is rebuilt only when its SQL changes.
 * What parsing a file yields (the tables it reads, the generated scope query) is kept across processes,
   keyed by the md5 of its text (pipelines/models/parsecache.py): a run whose SQL parsed before imports
   no sqlglot.
@@ -61,6 +66,7 @@ MATERIALIZATIONS = {"table", "view", "incremental"}
 HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 CONFIG_TABLES = ("options", "system_priority", "match_rules")
 REPLACED = "__replaced"
+REPLACED_ROWID = "__replaced_rowid"  # REPLACED's first column: the row id the replaced row had
 
 
 class ModelError(Exception):
@@ -380,17 +386,26 @@ def materialize(
             con.execute(f"drop view {target}")
         return con.execute(f"create or replace table {target} as {body}").fetchone()[0], False  # rows written
     keys = ", ".join(model.unique_key)
-    con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
-    if scope is None:
-        scope = f"select distinct {keys} from __increment"
+    # With a scope of its own the new rows go straight into the target after the delete, unless the model
+    # reads its own table (then they are computed before it changes)
+    direct = scope is not None and target not in model.reads
+    if not direct:
+        con.execute(f"create or replace temp table __increment as {body}")
+        if scope is None:
+            scope = f"select distinct {keys} from __increment"
     if model.step:
-        con.execute(f"create or replace temp table {REPLACED} as select * from {target} where ({keys}) in ({scope})")
-        con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
+        # the copy's row ids find the rows to delete without reading the target's keys a second time
+        con.execute(
+            f"create or replace temp table {REPLACED} as "
+            f"select rowid as {REPLACED_ROWID}, * from {target} where ({keys}) in ({scope})"
+        )
+        con.execute(f"delete from {target} where rowid in (select {REPLACED_ROWID} from {REPLACED})")
     else:
         con.execute(f"delete from {target} where ({keys}) in ({scope})")
-    rows = con.execute(f"insert into {target} by name select * from __increment").fetchone()[0]
-    con.execute("drop table __increment")
+    rows = con.execute(f"insert into {target} by name {body if direct else 'select * from __increment'}").fetchone()[0]
+    if not direct:
+        con.execute("drop table __increment")
     return rows, bool(model.step)
 
 
@@ -476,8 +491,9 @@ def _run(
             "select table_schema, table_name, table_type from information_schema.tables"
         ).fetchall()
     }
-    for schema in sorted({m.schema for m in models}):
-        con.execute(f"create schema if not exists {schema}")
+    schemas = {name.partition(".")[0] for name in relations}
+    for schema in sorted({m.schema for m in models} - schemas):
+        con.execute(f"create schema if not exists {schema}")  # one without tables may exist
     # An incremental run is one transaction: its models write little, and a run killed part-way rolls back
     # whole and reruns from the same `since`s. A full refresh commits model by model, so the transaction
     # never holds every rewritten table at once (and a killed one keeps the models it finished).
