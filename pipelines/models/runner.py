@@ -394,18 +394,27 @@ def materialize(
         con.execute(f"create or replace temp table __increment as {body}")
         if scope is None:
             scope = f"select distinct {keys} from __increment"
+    in_scope = f"({keys}) in ({scope})"
+    if len(model.unique_key) > 1:
+        # A join on one column filters the target's scan through a Bloom filter of the build side, so only
+        # the rows that may match are read whole; on several columns it does not. The last key is the
+        # finest (record_id of system, entity, record_id): a filter on it too lets the scan skip the rest.
+        con.execute(f"create or replace temp table __scope as {scope}")
+        last = model.unique_key[-1]
+        in_scope = f"({keys}) in (select {keys} from __scope) and {last} in (select {last} from __scope)"
     if model.step:
         # the copy's row ids find the rows to delete without reading the target's keys a second time
         con.execute(
-            f"create or replace temp table {REPLACED} as "
-            f"select rowid as {REPLACED_ROWID}, * from {target} where ({keys}) in ({scope})"
+            f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, * from {target} "
+            f"where {in_scope}"
         )
         con.execute(f"delete from {target} where rowid in (select {REPLACED_ROWID} from {REPLACED})")
     else:
-        con.execute(f"delete from {target} where ({keys}) in ({scope})")
+        con.execute(f"delete from {target} where {in_scope}")
     rows = con.execute(f"insert into {target} by name {body if direct else 'select * from __increment'}").fetchone()[0]
-    if not direct:
-        con.execute("drop table __increment")
+    for temp in ("__increment" if not direct else None, "__scope" if len(model.unique_key) > 1 else None):
+        if temp:
+            con.execute(f"drop table {temp}")
     return rows, bool(model.step)
 
 

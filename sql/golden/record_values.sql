@@ -57,6 +57,7 @@ record_versions as (
     from staging.stg_customer_versions as v
     semi join current_values as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
     where getvariable('since') is not null
+        and v.record_id in (select record_id from current_values)  -- see sequenced
 ),
 
 seen_again as (
@@ -94,6 +95,9 @@ sequenced as (
         active, lag(active) over observed_order as active_before
     from staging.stg_customer_versions as v
     semi join seen_again as a on a.system = v.system and a.entity = v.entity and a.record_id = v.record_id
+    -- a join on one column filters the scan through a Bloom filter, so the history's wide columns are read
+    -- for the rows that may match only (a join on several columns does not); a full refresh reads all
+    where getvariable('since') is null or v.record_id in (select record_id from seen_again)
     window observed_order as (
         partition by v.system, v.entity, v.record_id
         order by v.modified_at asc nulls first, v._extracted_at asc, v.is_deleted asc, v.source_version asc

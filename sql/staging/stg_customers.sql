@@ -15,6 +15,8 @@ current_versions as (
     from staging.stg_customer_versions as v
     semi join changed as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
     where getvariable('since') is not null
+        -- a join on one column filters the scan through a Bloom filter (one on several columns does not)
+        and v.record_id in (select record_id from changed)
     qualify row_number() over (
         partition by system, entity, record_id
         order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
@@ -37,6 +39,7 @@ versions as (
         on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
         and c._extracted_at = v._extracted_at and not c.staged_now
     where v._transformed_at <= getvariable('since')
+        and v.record_id in (select record_id from current_versions where not staged_now)
 ),
 
 ranked as (
