@@ -412,9 +412,10 @@ def materialize(
     else:
         con.execute(f"delete from {target} where {in_scope}")
     rows = con.execute(f"insert into {target} by name {body if direct else 'select * from __increment'}").fetchone()[0]
-    for temp in ("__increment" if not direct else None, "__scope" if len(model.unique_key) > 1 else None):
-        if temp:
-            con.execute(f"drop table {temp}")
+    if not direct:
+        con.execute("drop table __increment")
+    if len(model.unique_key) > 1:
+        con.execute("drop table __scope")
     return rows, bool(model.step)
 
 
