@@ -451,7 +451,8 @@ def run_models(
     nothing changed since the last completed run (pipelines/models/inputs.py) and the models were skipped."""
     root = Path(sql_dir or settings.SQL_DIR)
     ensure_state(con)
-    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, _config_hash(con)):
+    config_hash = _config_hash(con)
+    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, config_hash):
         if log:
             log("nothing changed since the last run (same SQL, configuration, raw rows and sync state): models skipped")
         return []
@@ -461,7 +462,7 @@ def run_models(
     before = con.execute(f"select current_setting('{setting}')").fetchone()[0]
     con.execute(f"set {setting} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
     try:
-        return _run(con, discovered, models, run_id, full_refresh, log)
+        return _run(con, discovered, models, run_id, config_hash, full_refresh, log)
     finally:
         con.execute(f"set {setting} = '{before}'")
         parsecache.save()
@@ -472,6 +473,7 @@ def _run(
     discovered: dict[str, Model],
     models: list[Model],
     run_id: str | None,
+    config_hash: str,
     full_refresh: bool,
     log: Callable[[str], None] | None,
 ) -> list[ModelResult]:
@@ -484,7 +486,6 @@ def _run(
             f"select model, sql_hash, run_at, rows from {sync}.model_runs"
         ).fetchall()
     }
-    config_hash = _config_hash(con)
     changed = any(previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized != "view")
     readers: dict[str, set[str]] = {m.name: set() for m in models}
     for m in models:
