@@ -21,9 +21,14 @@
       that extracted the package, so those rows, stamped `_extracted_at` then, are staged too.
     - `step: module:function` — Python run right after the model is materialised (the durable
       writes into `sync.*`, which models never do themselves). After an incremental run the step
-      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced).
+      finds the rows the run replaced in temp table `__replaced` (RunContext.replaced; its first
+      column, `__replaced_rowid`, is the row id each had).
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
+* An incremental run is one transaction, with one write of sync.model_runs: a run killed or failed
+  part-way leaves nothing of itself, and the next run starts from the same `since`s. A full refresh
+  commits model by model (with its model_runs row), so no transaction holds every rebuilt table.
+* A table model that reads no table and no variable is rebuilt only when its SQL changes.
 * What parsing a file yields (the tables it reads, the generated scope query) is kept across processes,
   keyed by the md5 of its text (pipelines/models/parsecache.py): a run whose SQL parsed before imports
   no sqlglot.
@@ -61,6 +66,7 @@ MATERIALIZATIONS = {"table", "view", "incremental"}
 HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 CONFIG_TABLES = ("options", "system_priority", "match_rules")
 REPLACED = "__replaced"
+REPLACED_ROWID = "__replaced_rowid"  # REPLACED's first column: the row id the replaced row had
 
 
 class ModelError(Exception):
@@ -380,32 +386,57 @@ def materialize(
             con.execute(f"drop view {target}")
         return con.execute(f"create or replace table {target} as {body}").fetchone()[0], False  # rows written
     keys = ", ".join(model.unique_key)
-    con.execute(f"create or replace temp table __increment as {body}")
     scope = _scope_sql(model)
-    if scope is None:
-        scope = f"select distinct {keys} from __increment"
+    # With a scope of its own the new rows go straight into the target after the delete, unless the model
+    # reads its own table (then they are computed before it changes)
+    direct = scope is not None and target not in model.reads
+    if not direct:
+        con.execute(f"create or replace temp table __increment as {body}")
+        if scope is None:
+            scope = f"select distinct {keys} from __increment"
+    in_scope = f"({keys}) in ({scope})"
+    if len(model.unique_key) > 1:
+        # A join on one column filters the target's scan through a Bloom filter of the build side, so only
+        # the rows that may match are read whole; on several columns it does not. The last key is the
+        # finest (record_id of system, entity, record_id): a filter on it too lets the scan skip the rest.
+        con.execute(f"create or replace temp table __scope as {scope}")
+        last = model.unique_key[-1]
+        in_scope = f"({keys}) in (select {keys} from __scope) and {last} in (select {last} from __scope)"
     if model.step:
-        con.execute(f"create or replace temp table {REPLACED} as select * from {target} where ({keys}) in ({scope})")
-        con.execute(f"delete from {target} where ({keys}) in (select {keys} from {REPLACED})")
+        # the copy's row ids find the rows to delete without reading the target's keys a second time
+        con.execute(
+            f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, * from {target} "
+            f"where {in_scope}"
+        )
+        con.execute(f"delete from {target} where rowid in (select {REPLACED_ROWID} from {REPLACED})")
     else:
-        con.execute(f"delete from {target} where ({keys}) in ({scope})")
-    rows = con.execute(f"insert into {target} by name select * from __increment").fetchone()[0]
-    con.execute("drop table __increment")
+        con.execute(f"delete from {target} where {in_scope}")
+    rows = con.execute(f"insert into {target} by name {body if direct else 'select * from __increment'}").fetchone()[0]
+    if not direct:
+        con.execute("drop table __increment")
+    if len(model.unique_key) > 1:
+        con.execute("drop table __scope")
     return rows, bool(model.step)
 
 
-def _record_run(con: duckdb.DuckDBPyConnection, name: str, materialized: str, sql_hash: str, run_at: datetime,
-                rows: int | None, seconds: float | None) -> None:
-    """Keep a model's run in sync.model_runs: an update of its row (a quarter of what `insert or replace`
-    costs on the key, paid once per model and run), an insert the first time."""
-    values = [materialized, sql_hash, run_at, rows, seconds, name]
-    updated = con.execute(
-        f"update {settings.SYNC_SCHEMA}.model_runs set materialized = ?, sql_hash = ?, run_at = ?, rows = ?, "
-        "seconds = ? where model = ?",
+def _record_runs(con: duckdb.DuckDBPyConnection, runs: list[tuple]) -> None:
+    """Keep models' runs in sync.model_runs, rows (model, materialized, sql_hash, run_at, rows, seconds): one
+    update of the rows there (a quarter of what `insert or replace` costs on the key) and one insert of the
+    rest, however many models ran."""
+    if not runs:
+        return
+    columns = ("model", "materialized", "sql_hash", "run_at", "rows", "seconds")
+    given = "select " + ", ".join(f"unnest(${i + 1}::{t}[]) as {c}" for i, (c, t) in enumerate(
+        zip(columns, ("text", "text", "text", "timestamptz", "bigint", "double"), strict=True)))
+    values = [list(column) for column in zip(*runs, strict=True)]
+    table = f"{settings.SYNC_SCHEMA}.model_runs"
+    con.execute(
+        f"update {table} as r set materialized = g.materialized, sql_hash = g.sql_hash, run_at = g.run_at, "
+        f"rows = g.rows, seconds = g.seconds from ({given}) as g where r.model = g.model",
         values,
-    ).fetchone()[0]
-    if not updated:
-        con.execute(f"insert into {settings.SYNC_SCHEMA}.model_runs values (?, ?, ?, ?, ?, ?)", [name, *values[:-1]])
+    )
+    con.execute(f"insert into {table} select g.* from ({given}) as g anti join {table} as r on r.model = g.model",
+                values)
 
 
 def run_models(
@@ -420,7 +451,8 @@ def run_models(
     nothing changed since the last completed run (pipelines/models/inputs.py) and the models were skipped."""
     root = Path(sql_dir or settings.SQL_DIR)
     ensure_state(con)
-    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, _config_hash(con)):
+    config_hash = _config_hash(con)
+    if not full_refresh and inputs.unchanged(con, root, EXCLUDED_DIRS, config_hash):
         if log:
             log("nothing changed since the last run (same SQL, configuration, raw rows and sync state): models skipped")
         return []
@@ -430,7 +462,7 @@ def run_models(
     before = con.execute(f"select current_setting('{setting}')").fetchone()[0]
     con.execute(f"set {setting} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
     try:
-        return _run(con, discovered, models, run_id, full_refresh, log)
+        return _run(con, discovered, models, run_id, config_hash, full_refresh, log)
     finally:
         con.execute(f"set {setting} = '{before}'")
         parsecache.save()
@@ -441,6 +473,7 @@ def _run(
     discovered: dict[str, Model],
     models: list[Model],
     run_id: str | None,
+    config_hash: str,
     full_refresh: bool,
     log: Callable[[str], None] | None,
 ) -> list[ModelResult]:
@@ -448,12 +481,11 @@ def _run(
     run_at = con.execute("select current_timestamp").fetchone()[0]
     sync = settings.SYNC_SCHEMA
     previous = {
-        name: (sql_hash, last)
-        for name, sql_hash, last in con.execute(
-            f"select model, sql_hash, run_at from {sync}.model_runs"
+        name: (sql_hash, last, rows)
+        for name, sql_hash, last, rows in con.execute(
+            f"select model, sql_hash, run_at, rows from {sync}.model_runs"
         ).fetchall()
     }
-    config_hash = _config_hash(con)
     changed = any(previous.get(m.name, (None,))[0] != m.sql_hash for m in models if m.materialized != "view")
     readers: dict[str, set[str]] = {m.name: set() for m in models}
     for m in models:
@@ -470,22 +502,72 @@ def _run(
             "select table_schema, table_name, table_type from information_schema.tables"
         ).fetchall()
     }
-    for schema in sorted({m.schema for m in models}):
-        con.execute(f"create schema if not exists {schema}")
-    results = []
+    schemas = {name.partition(".")[0] for name in relations}
+    for schema in sorted({m.schema for m in models} - schemas):
+        con.execute(f"create schema if not exists {schema}")  # one without tables may exist
+    # An incremental run is one transaction: its models write little, and a run killed part-way rolls back
+    # whole and reruns from the same `since`s. A full refresh commits model by model, so the transaction
+    # never holds every rewritten table at once (and a killed one keeps the models it finished).
+    whole_run = not full_refresh
+    if whole_run:
+        con.execute("begin transaction")
+    try:
+        results = _run_each(con, models, previous, readers, relations, late_loads, run_id, run_at, full_refresh,
+                            whole_run, log)
+        _record_runs(con, [("__config__", "config", config_hash, run_at, None, None)])
+        inputs.record(con, inputs.input_tables(discovered), [m.name for m in models], run_at)
+        if whole_run:
+            con.execute("commit")
+    except BaseException:
+        if whole_run:
+            con.execute("rollback")
+        raise
+    return results
+
+
+def _constant(model: Model, previous: dict[str, tuple], existing: str) -> bool:
+    """A table that reads no table and no variable, made by the same SQL before, is made again the same."""
+    return (
+        model.materialized == "table" and not model.reads and not model.step and existing == "BASE TABLE"
+        and previous.get(model.name, (None,))[0] == model.sql_hash and "getvariable" not in model.sql.lower()
+    )
+
+
+def _run_each(
+    con: duckdb.DuckDBPyConnection,
+    models: list[Model],
+    previous: dict[str, tuple],
+    readers: dict[str, set[str]],
+    relations: dict[str, str],
+    late_loads: list[tuple[datetime, datetime]],
+    run_id: str,
+    run_at: datetime,
+    full_refresh: bool,
+    whole_run: bool,
+    log: Callable[[str], None] | None,
+) -> list[ModelResult]:
+    """Materialise each model in order and run its step; in a run that is not one transaction, each model
+    and its model_runs row are one. The model_runs rows of a whole run are written once, after the models."""
+    results, runs = [], []
+    since_set: object = ...  # `since` as last set: models in a row often share it
     for model in models:
         started = time.perf_counter()
         model_full = full_refresh or model.name not in previous
         since = None if model_full else min(previous[n][1] for n in {model.name} | readers[model.name] if n in previous)
         if since is not None and any(ref.startswith(RAW_PREFIX) for ref in model.reads):
             since = _before_late_loads(since, late_loads)
-        set_variable(con, "since", since)
+        if since != since_set:
+            set_variable(con, "since", since)
+            since_set = since
         existing = relations.get(model.qualified, "")
-        con.execute("begin transaction")
+        if not whole_run:
+            con.execute("begin transaction")
         try:
             same_view = model.materialized == "view" and existing == "VIEW"
             if same_view and previous.get(model.name, (None,))[0] == model.sql_hash:
                 rows, kept = None, False  # the same view: nothing to redo (it reads its tables by name)
+            elif not model_full and _constant(model, previous, existing):
+                rows, kept = previous[model.name][2], False
             else:
                 rows, kept = materialize(con, model, model_full, existing)
             relations[model.qualified] = "VIEW" if model.materialized == "view" else "BASE TABLE"
@@ -495,13 +577,19 @@ def _run(
                 if kept:
                     con.execute(f"drop table {REPLACED}")
             seconds = round(time.perf_counter() - started, 3)
-            _record_run(con, model.name, model.materialized, model.sql_hash, run_at, rows, seconds)
-            con.execute("commit")
+            run = (model.name, model.materialized, model.sql_hash, run_at, rows, seconds)
+            if whole_run:
+                runs.append(run)
+            else:
+                _record_runs(con, [run])
+                con.execute("commit")
         except duckdb.Error as err:
-            con.execute("rollback")
+            if not whole_run:
+                con.execute("rollback")
             raise ModelError(f"{model.path.relative_to(model.path.parents[1])}: {err}") from err
         except BaseException:
-            con.execute("rollback")
+            if not whole_run:
+                con.execute("rollback")
             raise
         results.append(ModelResult(model.name, model.materialized, rows, seconds, model_full))
         if log:
@@ -509,8 +597,7 @@ def _run(
                 f"{model.qualified:45} {model.materialized:11} "
                 f"{rows if rows is not None else '-':>10} {seconds:8.3f}s"
             )
-    _record_run(con, "__config__", "config", config_hash, run_at, None, None)
-    inputs.record(con, inputs.input_tables(discovered), [m.name for m in models], run_at)
+    _record_runs(con, runs)
     return results
 
 

@@ -8,9 +8,9 @@
 -- value is what the product itself wrote (sync.write_ledger, same value hash), the change is an
 -- echo and carries the ledger's change time instead of the observed one (observed_echoes keeps the
 -- observed times of those: property -> time). Each property is a struct (value, changed_at);
--- golden.record_properties shows them one row per record and property. Change times come from one
--- window over the wide versions of the records seen more than once (one lag per property), not
--- from a row per version and property. The row is kept narrow: writing it is most of its cost.
+-- golden.record_properties shows them one row per record and property. Change times come from the
+-- wide versions of the records seen more than once, each joined to the one before it (numbered by
+-- one window), not from a row per version and property. The row is kept narrow: writing it is most of its cost.
 with written_since as (
     -- records the product wrote to since
     select distinct target_system as system, target_entity as entity, record_id
@@ -57,6 +57,7 @@ record_versions as (
     from staging.stg_customer_versions as v
     semi join current_values as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
     where getvariable('since') is not null
+        and v.record_id in (select record_id from current_values)  -- see sequenced
 ),
 
 seen_again as (
@@ -68,32 +69,17 @@ seen_again as (
 ),
 
 sequenced as (
+    -- each version of a record seen again, numbered in the order observed
     select
-        v.system, v.entity, v.record_id, v.modified_at,
-        row_number() over observed_order as seq,
-        name, lag(name) over observed_order as name_before,
-        code, lag(code) over observed_order as code_before,
-        email, lag(email) over observed_order as email_before,
-        phone, lag(phone) over observed_order as phone_before,
-        mobile, lag(mobile) over observed_order as mobile_before,
-        fax, lag(fax) over observed_order as fax_before,
-        website, lag(website) over observed_order as website_before,
-        notes, lag(notes) over observed_order as notes_before,
-        vat_number, lag(vat_number) over observed_order as vat_number_before,
-        registration_number, lag(registration_number) over observed_order as registration_number_before,
-        currency, lag(currency) over observed_order as currency_before,
-        address_line1, lag(address_line1) over observed_order as address_line1_before,
-        address_line2, lag(address_line2) over observed_order as address_line2_before,
-        address_line3, lag(address_line3) over observed_order as address_line3_before,
-        postal_code, lag(postal_code) over observed_order as postal_code_before,
-        city, lag(city) over observed_order as city_before,
-        region, lag(region) over observed_order as region_before,
-        country, lag(country) over observed_order as country_before,
-        contact_first_name, lag(contact_first_name) over observed_order as contact_first_name_before,
-        contact_last_name, lag(contact_last_name) over observed_order as contact_last_name_before,
-        active, lag(active) over observed_order as active_before
+        v.system, v.entity, v.record_id, v.modified_at, row_number() over observed_order as seq,
+        v.name, v.code, v.email, v.phone, v.mobile, v.fax, v.website, v.notes, v.vat_number,
+        v.registration_number, v.currency, v.address_line1, v.address_line2, v.address_line3, v.postal_code,
+        v.city, v.region, v.country, v.contact_first_name, v.contact_last_name, v.active
     from staging.stg_customer_versions as v
     semi join seen_again as a on a.system = v.system and a.entity = v.entity and a.record_id = v.record_id
+    -- a join on one column filters the scan through a Bloom filter, so the history's wide columns are read
+    -- for the rows that may match only (a join on several columns does not); a full refresh reads all
+    where getvariable('since') is null or v.record_id in (select record_id from seen_again)
     window observed_order as (
         partition by v.system, v.entity, v.record_id
         order by v.modified_at asc nulls first, v._extracted_at asc, v.is_deleted asc, v.source_version asc
@@ -101,33 +87,37 @@ sequenced as (
 ),
 
 history_changes as (
-    -- a value changes where it differs from the version before (the first version counts as a
-    -- change); the latest change is when the current value appeared
+    -- a value changes where it differs from the version before (b; the first version counts as a
+    -- change); the latest change is when the current value appeared. The version before is found by its
+    -- number: one join instead of a lag per property over the window (which carries every row through
+    -- each of them)
     select
-        system, entity, record_id,
-        max(modified_at) filter (where seq = 1 or name is distinct from name_before) as name,
-        max(modified_at) filter (where seq = 1 or code is distinct from code_before) as code,
-        max(modified_at) filter (where seq = 1 or email is distinct from email_before) as email,
-        max(modified_at) filter (where seq = 1 or phone is distinct from phone_before) as phone,
-        max(modified_at) filter (where seq = 1 or mobile is distinct from mobile_before) as mobile,
-        max(modified_at) filter (where seq = 1 or fax is distinct from fax_before) as fax,
-        max(modified_at) filter (where seq = 1 or website is distinct from website_before) as website,
-        max(modified_at) filter (where seq = 1 or notes is distinct from notes_before) as notes,
-        max(modified_at) filter (where seq = 1 or vat_number is distinct from vat_number_before) as vat_number,
-        max(modified_at) filter (where seq = 1 or registration_number is distinct from registration_number_before) as registration_number,
-        max(modified_at) filter (where seq = 1 or currency is distinct from currency_before) as currency,
-        max(modified_at) filter (where seq = 1 or address_line1 is distinct from address_line1_before) as address_line1,
-        max(modified_at) filter (where seq = 1 or address_line2 is distinct from address_line2_before) as address_line2,
-        max(modified_at) filter (where seq = 1 or address_line3 is distinct from address_line3_before) as address_line3,
-        max(modified_at) filter (where seq = 1 or postal_code is distinct from postal_code_before) as postal_code,
-        max(modified_at) filter (where seq = 1 or city is distinct from city_before) as city,
-        max(modified_at) filter (where seq = 1 or region is distinct from region_before) as region,
-        max(modified_at) filter (where seq = 1 or country is distinct from country_before) as country,
-        max(modified_at) filter (where seq = 1 or contact_first_name is distinct from contact_first_name_before) as contact_first_name,
-        max(modified_at) filter (where seq = 1 or contact_last_name is distinct from contact_last_name_before) as contact_last_name,
-        max(modified_at) filter (where seq = 1 or active is distinct from active_before) as active
-    from sequenced
-    group by system, entity, record_id
+        a.system, a.entity, a.record_id,
+        max(a.modified_at) filter (where a.seq = 1 or a.name is distinct from b.name) as name,
+        max(a.modified_at) filter (where a.seq = 1 or a.code is distinct from b.code) as code,
+        max(a.modified_at) filter (where a.seq = 1 or a.email is distinct from b.email) as email,
+        max(a.modified_at) filter (where a.seq = 1 or a.phone is distinct from b.phone) as phone,
+        max(a.modified_at) filter (where a.seq = 1 or a.mobile is distinct from b.mobile) as mobile,
+        max(a.modified_at) filter (where a.seq = 1 or a.fax is distinct from b.fax) as fax,
+        max(a.modified_at) filter (where a.seq = 1 or a.website is distinct from b.website) as website,
+        max(a.modified_at) filter (where a.seq = 1 or a.notes is distinct from b.notes) as notes,
+        max(a.modified_at) filter (where a.seq = 1 or a.vat_number is distinct from b.vat_number) as vat_number,
+        max(a.modified_at) filter (where a.seq = 1 or a.registration_number is distinct from b.registration_number) as registration_number,
+        max(a.modified_at) filter (where a.seq = 1 or a.currency is distinct from b.currency) as currency,
+        max(a.modified_at) filter (where a.seq = 1 or a.address_line1 is distinct from b.address_line1) as address_line1,
+        max(a.modified_at) filter (where a.seq = 1 or a.address_line2 is distinct from b.address_line2) as address_line2,
+        max(a.modified_at) filter (where a.seq = 1 or a.address_line3 is distinct from b.address_line3) as address_line3,
+        max(a.modified_at) filter (where a.seq = 1 or a.postal_code is distinct from b.postal_code) as postal_code,
+        max(a.modified_at) filter (where a.seq = 1 or a.city is distinct from b.city) as city,
+        max(a.modified_at) filter (where a.seq = 1 or a.region is distinct from b.region) as region,
+        max(a.modified_at) filter (where a.seq = 1 or a.country is distinct from b.country) as country,
+        max(a.modified_at) filter (where a.seq = 1 or a.contact_first_name is distinct from b.contact_first_name) as contact_first_name,
+        max(a.modified_at) filter (where a.seq = 1 or a.contact_last_name is distinct from b.contact_last_name) as contact_last_name,
+        max(a.modified_at) filter (where a.seq = 1 or a.active is distinct from b.active) as active
+    from sequenced as a
+    left join sequenced as b
+        on b.system = a.system and b.entity = a.entity and b.record_id = a.record_id and b.seq = a.seq - 1
+    group by a.system, a.entity, a.record_id
 ),
 
 observed as (

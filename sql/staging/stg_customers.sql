@@ -15,6 +15,8 @@ current_versions as (
     from staging.stg_customer_versions as v
     semi join changed as c on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
     where getvariable('since') is not null
+        -- a join on one column filters the scan through a Bloom filter (one on several columns does not)
+        and v.record_id in (select record_id from changed)
     qualify row_number() over (
         partition by system, entity, record_id
         order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
@@ -22,14 +24,21 @@ current_versions as (
 ),
 
 versions as (
-    -- every version on a full refresh (a branch whose condition is false is planned away, so a full
-    -- refresh reads no history twice); else the versions staged since (the newest rows of the history
-    -- tables, which a filter on the stamp finds without reading the older ones), and a version staged
-    -- before that still ranks first (a later one arrived with an older time), read from the older rows
-    -- only when there is one
+    -- every version on a full refresh (ranked below; a branch whose condition is false is planned away, so a
+    -- full refresh reads no history twice); else only the current version of each changed record, which
+    -- current_versions picked: staged since (the newest rows of the history tables, which a filter on the
+    -- stamp finds without reading the older ones), or staged before and still ranking first (a later one
+    -- arrived with an older time), read from the older rows only when there is one
     select *
     from staging.stg_customer_versions
-    where getvariable('since') is null or _transformed_at > getvariable('since')
+    where getvariable('since') is null
+    union all
+    select v.*
+    from staging.stg_customer_versions as v
+    semi join current_versions as c
+        on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
+        and c._extracted_at = v._extracted_at and c.staged_now
+    where v._transformed_at > getvariable('since')
     union all
     select v.*
     from staging.stg_customer_versions as v
@@ -37,6 +46,7 @@ versions as (
         on c.system = v.system and c.entity = v.entity and c.record_id = v.record_id
         and c._extracted_at = v._extracted_at and not c.staged_now
     where v._transformed_at <= getvariable('since')
+        and v.record_id in (select record_id from current_versions where not staged_now)
 ),
 
 ranked as (
@@ -70,10 +80,12 @@ ranked as (
         modified_at,
         is_deleted,
         _extracted_at,
-        row_number() over (
+        -- an incremental run has one version per record, the current one: no window to compute (the
+        -- branch that is not taken is planned away)
+        case when getvariable('since') is null then row_number() over (
             partition by system, entity, record_id
             order by modified_at desc nulls last, _extracted_at desc, is_deleted desc, source_version desc
-        ) as version_rank
+        ) else 1 end as version_rank
     from versions
 )
 

@@ -17,8 +17,20 @@ with deletions as (
         and (getvariable('since') is null or _extracted_at > getvariable('since'))
 ),
 
+read_versions as (
+    -- new versions (the newest rows, which a filter on the stamp finds without reading the older ones), and
+    -- the older versions of a newly deleted account (its last one is copied below), read only when there is one
+    select *
+    from raw_exact.accounts_history
+    where getvariable('since') is null or _extracted_at > getvariable('since')
+    union all
+    select h.*
+    from raw_exact.accounts_history as h
+    where h._extracted_at <= getvariable('since')
+        and lower(h.id) in (select record_id from deletions)
+),
+
 mapped as (
-    -- new versions, and every version of a newly deleted account (its last one is copied below)
     select
         lower(id) as record_id,
         cast(division as varchar) as scope_id,
@@ -48,10 +60,7 @@ mapped as (
         ) as modified_at,
         "timestamp" as row_version,
         _extracted_at
-    from raw_exact.accounts_history
-    where getvariable('since') is null
-        or _extracted_at > getvariable('since')
-        or lower(id) in (select record_id from deletions)
+    from read_versions
 ),
 
 observed as (

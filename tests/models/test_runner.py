@@ -137,3 +137,34 @@ def test_a_new_process_takes_the_parse_of_unchanged_sql_from_the_cache(tmp_path)
     cache.write_text(json.dumps(stored | {"version": "an older runner"}))
     assert discover_in_a_new_process(cache, tmp_path / "sql")["parsed"]
     assert json.loads(cache.read_text())["version"] == stored["version"]
+
+
+def test_an_incremental_run_that_fails_rolls_back_whole_and_the_rerun_catches_up(tmp_path):
+    write(tmp_path, "a/first.sql", """\
+        -- materialized: incremental
+        -- unique_key: id
+        select id, v, getvariable('run_at') as _transformed_at
+        from land.items
+        where getvariable('since') is null or added_at > getvariable('since')
+        """)
+    write(tmp_path, "b/second.sql", "select id, cast(v as integer) as n from a.first")
+    write(tmp_path, "c/constants.sql", "select 1 as one")
+    con = duckdb.connect()
+    con.execute("create schema land; create table land.items (id integer, v text, added_at timestamptz)")
+    con.execute("insert into land.items values (1, '1', now())")
+    run_models(con, sql_dir=tmp_path)
+    runs = "select model, run_at, rows from sync.model_runs order by all"
+    before = con.execute(runs).fetchall()
+
+    con.execute("insert into land.items values (2, 'not a number', now())")
+    with pytest.raises(ModelError, match="b/second.sql"):
+        run_models(con, sql_dir=tmp_path)
+    assert con.execute("select id from a.first").fetchall() == [(1,)]  # first's new row went with the run
+    assert con.execute(runs).fetchall() == before
+
+    con.execute("update land.items set v = '7' where id = 2")
+    results = run_models(con, sql_dir=tmp_path)
+    assert not any(r.full_refresh for r in results)
+    assert con.execute("select id, n from b.second order by id").fetchall() == [(1, 1), (2, 7)]
+    assert con.execute("select one from c.constants").fetchall() == [(1,)]
+    assert {r.name: r.rows for r in results}["constants"] == 1
