@@ -11,7 +11,9 @@
 -- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
 -- order) or a list of structs, without building maps or lists of structs. Members are sorted as
 -- text: '"key":value' sorts by key and '{"property":"name",...}' by property (both fixed names);
--- references, whose ids can hold any character, with an ordered string_agg.
+-- references, whose ids can hold any character, as structs. A nested field (address.city) is sorted
+-- as an object of its own, '"address":{"city":...}' closed by chr(31) and its parent's key (a character
+-- JSON text never holds unescaped); after the sort, neighbours of one parent merge into one object.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -26,22 +28,43 @@ scope_links as materialized (
     semi join scope as c on c.cluster_id = l.cluster_id
 ),
 
+payload_fields as (
+    -- where a target field goes in a payload, as JSON text, once per field instead of once per value: the
+    -- key of the object it is nested in ('"address"' for address.city) and its member's key ('"city":')
+    select
+        target_system, target_entity, property,
+        case when contains(target_field, '.') then to_json(split_part(target_field, '.', 1)) end as parent,
+        to_json(case when contains(target_field, '.') then split_part(target_field, '.', 2) else target_field end)
+            || ':' as member_key
+    from delta.target_fields
+),
+
+payload_parents as (
+    -- per target entity, the keys of its nested objects
+    select target_system, target_entity, list(distinct parent) as parents
+    from payload_fields
+    where parent is not null
+    group by target_system, target_entity
+),
+
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
         d.new_value, d.new_value_hash, d.golden_changed_at, d.base_version, d.base_hash,
-        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 1) end as parent,
-        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 2) else d.target_field end
-            as field,
-        case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
-            as json_value
+        f.parent,
+        f.member_key
+        || case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
+            as member
     from delta.property_deltas as d
-    semi join scope as s on s.cluster_id = d.cluster_id
+    inner join payload_fields as f
+        on f.target_system = d.target_system and f.target_entity = d.target_entity and f.property = d.property
     -- a held-back property stays out; the record's other properties still go
     anti join delta.property_violations as v
         on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
         and v.property = d.property
-    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
+    -- a full run reads every row (each is one of the scope's); an incremental one the scope's recomputed rows
+    where getvariable('since') is null
+        or (d._transformed_at > getvariable('since') and d.cluster_id in (select cluster_id from scope))
 ),
 
 source_members as (
@@ -128,8 +151,8 @@ ref_changes as (
 ),
 
 record_changes as (
-    -- one pass per target record: its payload's members ('"field":value', a nested object's under
-    -- its parent) and ledger entries; scope, cluster and base version are the record's own
+    -- one pass per target record: its payload's members and ledger entries; scope, cluster and base
+    -- version are the record's own
     select
         target_system,
         target_entity,
@@ -139,9 +162,9 @@ record_changes as (
         any_value(base_version) as base_version,
         any_value(base_hash) as base_hash,
         bool_or(property = 'active' and new_value = 'false') as deactivates,
-        coalesce(list(to_json(field) || ':' || json_value) filter (where parent is null), []) as fields,
-        coalesce(list({'parent': parent, 'member': to_json(field) || ':' || json_value})
-            filter (where parent is not null), []) as nested_fields,
+        -- '"field":value', or a nested field's '"parent":{"field":value' chr(31) '"parent"}'
+        list(case when parent is null then member else parent || ':{' || member || chr(31) || parent || '}' end)
+            as members,
         list(to_json({'property': property, 'value_hash': new_value_hash, 'change_time': golden_changed_at}))
             as ledger_entries
     from changes
@@ -158,22 +181,22 @@ updates as (
         coalesce(c.scope_id, r.scope_id) as scope_id,
         coalesce(c.cluster_id, r.cluster_id) as cluster_id,
         case when c.deactivates then 'deactivate' else 'update' end as operation,
-        '{' || array_to_string(list_sort(
-            coalesce(c.fields, [])
-            || list_transform(
-                list_sort(list_distinct(list_transform(coalesce(c.nested_fields, []), lambda f: f.parent))),
-                lambda parent: to_json(parent) || ':{' || array_to_string(list_sort(list_transform(
-                    list_filter(c.nested_fields, lambda f: f.parent = parent), lambda f: f.member
-                )), ',') || '}'
-            )
-            || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
-        ), ',') || '}' as payload,
+        '{' || list_reduce(
+            coalesce(p.parents, []),
+            lambda text, parent: replace(
+                replace(text, chr(31) || parent || '},' || parent || ':{', ','), chr(31) || parent || '}', '}'
+            ),
+            array_to_string(list_sort(
+                coalesce(c.members, []) || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
+            ), ',')
+        ) || '}' as payload,
         coalesce(c.base_version, r.base_version) as base_version,
         coalesce(c.base_hash, r.base_hash) as base_hash,
         '[' || array_to_string(list_sort(coalesce(c.ledger_entries, [])), ',') || ']' as ledger_entries
     from record_changes as c
     full join ref_changes as r
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
+    left join payload_parents as p on p.target_system = c.target_system and p.target_entity = c.target_entity
 ),
 
 create_clusters as (
