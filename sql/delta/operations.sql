@@ -181,22 +181,14 @@ updates as (
         coalesce(c.scope_id, r.scope_id) as scope_id,
         coalesce(c.cluster_id, r.cluster_id) as cluster_id,
         case when c.deactivates then 'deactivate' else 'update' end as operation,
-        '{' || list_reduce(
-            coalesce(p.parents, []),
-            lambda text, parent: replace(
-                replace(text, chr(31) || parent || '},' || parent || ':{', ','), chr(31) || parent || '}', '}'
-            ),
-            array_to_string(list_sort(
-                coalesce(c.members, []) || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
-            ), ',')
-        ) || '}' as payload,
+        coalesce(c.members, []) || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
+            as members,
         coalesce(c.base_version, r.base_version) as base_version,
         coalesce(c.base_hash, r.base_hash) as base_hash,
         '[' || array_to_string(list_sort(coalesce(c.ledger_entries, [])), ',') || ']' as ledger_entries
     from record_changes as c
     full join ref_changes as r
         on c.target_system = 'custompms' and c.target_entity = 'customers' and c.record_id = r.record_id
-    left join payload_parents as p on p.target_system = c.target_system and p.target_entity = c.target_entity
 ),
 
 create_clusters as (
@@ -209,74 +201,60 @@ create_clusters as (
 
 create_fields as (
     select
-        g.cluster_id, g.property, g.target_field, g.value, g.changed_at,
-        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 1) end as parent,
-        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 2) else g.target_field end
-            as field,
-        case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
+        g.cluster_id, g.property, g.value, g.changed_at, f.parent,
+        f.member_key || case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end
+            as member
     from delta.projected_values as g
     inner join create_clusters as c on c.cluster_id = g.cluster_id
+    inner join payload_fields as f
+        on f.target_system = g.target_system and f.target_entity = g.target_entity and f.property = g.property
     anti join delta.property_violations as v
         on v.record_id is null and v.cluster_id = g.cluster_id and v.property = g.property
     where g.target_system = 'custompms' and g.target_entity = 'customers'
 ),
 
-create_nested as (
-    select
-        cluster_id, parent as field,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
-    from create_fields
-    where parent is not null
-    group by cluster_id, parent
-),
-
-create_refs as (
-    select cluster_id, 'external_refs' as field, cast(external_refs as varchar) as json_value
-    from create_clusters
-),
-
-create_payload_fields as (
-    select cluster_id, field, json_value
-    from create_fields
-    where parent is null
-    union all
-    select cluster_id, field, json_value
-    from create_nested
-    union all
-    select cluster_id, field, json_value
-    from create_refs
-),
-
 creates as (
+    -- one pass per create: the golden fields (written as the updates' are) and its external_refs; ledger
+    -- entries for the fields
     select
-        cluster_id,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
-    from create_payload_fields
-    group by cluster_id
-),
-
-create_ledger as (
-    select
-        cluster_id,
+        c.cluster_id,
+        coalesce(
+            list(case when f.parent is null then f.member else f.parent || ':{' || f.member || chr(31) || f.parent || '}' end)
+                filter (where f.member is not null),
+            []
+        ) || ['"external_refs":' || cast(any_value(c.external_refs) as varchar)] as members,
         '[' || array_to_string(list_sort(list(
-            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at})
-        )), ',') || ']' as ledger_entries
-    from create_fields
-    group by cluster_id
+            to_json({'property': f.property, 'value_hash': md5(f.value), 'change_time': f.changed_at})
+        ) filter (where f.member is not null)), ',') || ']' as ledger_entries
+    from create_clusters as c
+    left join create_fields as f on f.cluster_id = c.cluster_id
+    group by c.cluster_id
 ),
 
 operations as (
-    select
-        u.target_system, u.target_entity, u.record_id, u.scope_id, u.cluster_id, u.operation,
-        cast(u.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
-            as ledger_entries
-    from updates as u
+    select target_system, target_entity, record_id, scope_id, cluster_id, operation, members, base_version, base_hash,
+        ledger_entries
+    from updates
     union all
+    select 'custompms', 'customers', null, null, cluster_id, 'create', members, null, null, ledger_entries
+    from creates
+),
+
+payloads as (
+    -- the members sorted once; then the neighbours of each parent (chr(31) and its key closing one, its key
+    -- opening the next) become one object
     select
-        'custompms', 'customers', null, null, c.cluster_id, 'create', cast(c.payload as json), null, null,
-        cast(l.ledger_entries as json)
-    from creates as c
-    left join create_ledger as l on l.cluster_id = c.cluster_id
+        o.target_system, o.target_entity, o.record_id, o.scope_id, o.cluster_id, o.operation,
+        cast('{' || list_reduce(
+            coalesce(p.parents, []),
+            lambda text, parent: replace(
+                replace(text, chr(31) || parent || '},' || parent || ':{', ','), chr(31) || parent || '}', '}'
+            ),
+            array_to_string(list_sort(o.members), ',')
+        ) || '}' as json) as payload,
+        o.base_version, o.base_hash, cast(o.ledger_entries as json) as ledger_entries
+    from operations as o
+    left join payload_parents as p on p.target_system = o.target_system and p.target_entity = o.target_entity
 )
 
 select
@@ -296,4 +274,4 @@ select
     base_hash,
     ledger_entries,
     getvariable('run_at') as _transformed_at
-from operations
+from payloads
