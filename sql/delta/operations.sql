@@ -47,6 +47,23 @@ payload_parents as (
     group by target_system, target_entity
 ),
 
+recomputed_deltas as (
+    -- a full run reads every delta (each is one of the scope's: the branch with the semi join is planned
+    -- away); an incremental run the scope's recomputed rows
+    select
+        target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
+        target_value, golden_changed_at, base_version, base_hash
+    from delta.property_deltas
+    where getvariable('since') is null
+    union all
+    select
+        d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property, d.new_value,
+        d.new_value_hash, d.target_value, d.golden_changed_at, d.base_version, d.base_hash
+    from delta.property_deltas as d
+    semi join scope as s on s.cluster_id = d.cluster_id
+    where getvariable('since') is not null and d._transformed_at > getvariable('since')
+),
+
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
@@ -55,16 +72,13 @@ changes as (
         f.member_key
         || case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
             as member
-    from delta.property_deltas as d
+    from recomputed_deltas as d
     inner join payload_fields as f
         on f.target_system = d.target_system and f.target_entity = d.target_entity and f.property = d.property
     -- a held-back property stays out; the record's other properties still go
     anti join delta.property_violations as v
         on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
         and v.property = d.property
-    -- a full run reads every row (each is one of the scope's); an incremental one the scope's recomputed rows
-    where getvariable('since') is null
-        or (d._transformed_at > getvariable('since') and d.cluster_id in (select cluster_id from scope))
 ),
 
 source_members as (
