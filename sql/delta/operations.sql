@@ -6,14 +6,17 @@
 -- Properties in delta.property_violations are left out (the rest still goes); a create it marks
 -- blocks_create waits whole. Values are the target's projection (delta.projected_values). A
 -- member a person unlinked is removed from its former cluster's external_refs, and so are a former
--- cluster's records from a CustomPMS customer a person unlinked.
+-- cluster's records from a CustomPMS customer a person unlinked; a CustomPMS customer the sync made
+-- for records a person moved elsewhere is deactivated.
 -- op_id is deterministic: a create's id depends on the cluster only (it is also the
 -- Idempotency-Key), and on the decision that unlinked the cluster's earlier CustomPMS customer, if a
 -- person did; an update's on the record, its base version and its payload.
 -- JSON objects and arrays are written as text: the same text to_json gives for a map (keys in
 -- order) or a list of structs, without building maps or lists of structs. Members are sorted as
 -- text: '"key":value' sorts by key and '{"property":"name",...}' by property (both fixed names);
--- references, whose ids can hold any character, with an ordered string_agg.
+-- references, whose ids can hold any character, as structs. A nested field (address.city) is sorted
+-- as an object of its own, '"address":{"city":...}' closed by chr(31) and its parent's key (a character
+-- JSON text never holds unescaped); after the sort, neighbours of one parent merge into one object.
 with scope as (
     select distinct cluster_id
     from golden.cluster_changes
@@ -30,22 +33,57 @@ scope_links as materialized (
     semi join scope as c on c.cluster_id = l.cluster_id
 ),
 
+payload_fields as (
+    -- where a target field goes in a payload, as JSON text, once per field instead of once per value: the
+    -- key of the object it is nested in ('"address"' for address.city) and its member's key ('"city":')
+    select
+        target_system, target_entity, property,
+        case when contains(target_field, '.') then to_json(split_part(target_field, '.', 1)) end as parent,
+        to_json(case when contains(target_field, '.') then split_part(target_field, '.', 2) else target_field end)
+            || ':' as member_key
+    from delta.target_fields
+),
+
+payload_parents as (
+    -- per target entity, the keys of its nested objects
+    select target_system, target_entity, list(distinct parent) as parents
+    from payload_fields
+    where parent is not null
+    group by target_system, target_entity
+),
+
+recomputed_deltas as (
+    -- a full run reads every delta (each is one of the scope's: the branch with the semi join is planned
+    -- away); an incremental run the scope's recomputed rows
+    select
+        target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
+        target_value, golden_changed_at, base_version, base_hash
+    from delta.property_deltas
+    where getvariable('since') is null
+    union all
+    select
+        d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property, d.new_value,
+        d.new_value_hash, d.target_value, d.golden_changed_at, d.base_version, d.base_hash
+    from delta.property_deltas as d
+    semi join scope as s on s.cluster_id = d.cluster_id
+    where getvariable('since') is not null and d._transformed_at > getvariable('since')
+),
+
 changes as (
     select
         d.target_system, d.target_entity, d.record_id, d.scope_id, d.cluster_id, d.property,
         d.new_value, d.new_value_hash, d.golden_changed_at, d.base_version, d.base_hash,
-        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 1) end as parent,
-        case when contains(d.target_field, '.') then split_part(d.target_field, '.', 2) else d.target_field end
-            as field,
-        case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
-            as json_value
-    from delta.property_deltas as d
-    semi join scope as s on s.cluster_id = d.cluster_id
+        f.parent,
+        f.member_key
+        || case when d.property = 'active' then to_json(d.new_value = 'true') else to_json(d.target_value) end
+            as member
+    from recomputed_deltas as d
+    inner join payload_fields as f
+        on f.target_system = d.target_system and f.target_entity = d.target_entity and f.property = d.property
     -- a held-back property stays out; the record's other properties still go
     anti join delta.property_violations as v
         on v.target_system = d.target_system and v.target_entity = d.target_entity and v.record_id = d.record_id
         and v.property = d.property
-    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
 ),
 
 source_members as (
@@ -152,14 +190,15 @@ orphaned_customers as (
         'custompms' as target_system, 'customers' as target_entity, t.record_id, t.scope_id, t.cluster_id,
         'active' as property, 'false' as new_value, md5('false') as new_value_hash,
         max(l.unlinked_at) as golden_changed_at, t.source_version as base_version, t.record_hash as base_hash,
-        null as parent, 'active' as field, 'false' as json_value
+        f.parent, f.member_key || 'false' as member
     from custompms_targets as t
     inner join scope_links as l on l.cluster_id = t.cluster_id
+    inner join payload_fields as f
+        on f.target_system = 'custompms' and f.target_entity = 'customers' and f.property = 'active'
     anti join source_members as m on m.cluster_id = t.cluster_id
     -- unless its golden active went false this run anyway (every source deleted): one change, not two
-    anti join delta.property_deltas as d
+    anti join recomputed_deltas as d
         on d.target_system = 'custompms' and d.record_id = t.record_id and d.property = 'active'
-        and (getvariable('since') is null or d._transformed_at > getvariable('since'))
     where t.established_by = 'origin' and t.active
         and l.system <> 'custompms' and l.unlinked_reason = 'manual'
     group by all
@@ -168,18 +207,18 @@ orphaned_customers as (
 all_changes as (
     select
         target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
-        golden_changed_at, base_version, base_hash, parent, field, json_value
+        golden_changed_at, base_version, base_hash, parent, member
     from changes
     union all
     select
         target_system, target_entity, record_id, scope_id, cluster_id, property, new_value, new_value_hash,
-        golden_changed_at, base_version, base_hash, parent, field, json_value
+        golden_changed_at, base_version, base_hash, parent, member
     from orphaned_customers
 ),
 
 record_changes as (
-    -- one pass per target record: its payload's members ('"field":value', a nested object's under
-    -- its parent) and ledger entries; scope, cluster and base version are the record's own
+    -- one pass per target record: its payload's members and ledger entries; scope, cluster and base
+    -- version are the record's own
     select
         target_system,
         target_entity,
@@ -189,9 +228,9 @@ record_changes as (
         any_value(base_version) as base_version,
         any_value(base_hash) as base_hash,
         bool_or(property = 'active' and new_value = 'false') as deactivates,
-        coalesce(list(to_json(field) || ':' || json_value) filter (where parent is null), []) as fields,
-        coalesce(list({'parent': parent, 'member': to_json(field) || ':' || json_value})
-            filter (where parent is not null), []) as nested_fields,
+        -- '"field":value', or a nested field's '"parent":{"field":value' chr(31) '"parent"}'
+        list(case when parent is null then member else parent || ':{' || member || chr(31) || parent || '}' end)
+            as members,
         list(to_json({'property': property, 'value_hash': new_value_hash, 'change_time': golden_changed_at}))
             as ledger_entries
     from all_changes
@@ -208,16 +247,8 @@ updates as (
         coalesce(c.scope_id, r.scope_id) as scope_id,
         coalesce(c.cluster_id, r.cluster_id) as cluster_id,
         case when c.deactivates then 'deactivate' else 'update' end as operation,
-        '{' || array_to_string(list_sort(
-            coalesce(c.fields, [])
-            || list_transform(
-                list_sort(list_distinct(list_transform(coalesce(c.nested_fields, []), lambda f: f.parent))),
-                lambda parent: to_json(parent) || ':{' || array_to_string(list_sort(list_transform(
-                    list_filter(c.nested_fields, lambda f: f.parent = parent), lambda f: f.member
-                )), ',') || '}'
-            )
-            || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
-        ), ',') || '}' as payload,
+        coalesce(c.members, []) || case when r.refs is not null then ['"external_refs":' || r.refs] else [] end
+            as members,
         coalesce(c.base_version, r.base_version) as base_version,
         coalesce(c.base_hash, r.base_hash) as base_hash,
         '[' || array_to_string(list_sort(coalesce(c.ledger_entries, [])), ',') || ']' as ledger_entries
@@ -236,50 +267,34 @@ create_clusters as (
 
 create_fields as (
     select
-        g.cluster_id, g.property, g.target_field, g.value, g.changed_at,
-        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 1) end as parent,
-        case when contains(g.target_field, '.') then split_part(g.target_field, '.', 2) else g.target_field end
-            as field,
-        case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end as json_value
+        g.cluster_id, g.property, g.value, g.changed_at, f.parent,
+        f.member_key || case when g.property = 'active' then to_json(g.value = 'true') else to_json(g.value) end
+            as member
     from delta.projected_values as g
     inner join create_clusters as c on c.cluster_id = g.cluster_id
+    inner join payload_fields as f
+        on f.target_system = g.target_system and f.target_entity = g.target_entity and f.property = g.property
     anti join delta.property_violations as v
         on v.record_id is null and v.cluster_id = g.cluster_id and v.property = g.property
     where g.target_system = 'custompms' and g.target_entity = 'customers'
 ),
 
-create_nested as (
-    select
-        cluster_id, parent as field,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as json_value
-    from create_fields
-    where parent is not null
-    group by cluster_id, parent
-),
-
-create_refs as (
-    select cluster_id, 'external_refs' as field, cast(external_refs as varchar) as json_value
-    from create_clusters
-),
-
-create_payload_fields as (
-    select cluster_id, field, json_value
-    from create_fields
-    where parent is null
-    union all
-    select cluster_id, field, json_value
-    from create_nested
-    union all
-    select cluster_id, field, json_value
-    from create_refs
-),
-
 creates as (
+    -- one pass per create: the golden fields (written as the updates' are) and its external_refs; ledger
+    -- entries for the fields
     select
-        cluster_id,
-        '{' || array_to_string(list_sort(list(to_json(field) || ':' || json_value)), ',') || '}' as payload
-    from create_payload_fields
-    group by cluster_id
+        c.cluster_id,
+        coalesce(
+            list(case when f.parent is null then f.member else f.parent || ':{' || f.member || chr(31) || f.parent || '}' end)
+                filter (where f.member is not null),
+            []
+        ) || ['"external_refs":' || cast(any_value(c.external_refs) as varchar)] as members,
+        '[' || array_to_string(list_sort(list(
+            to_json({'property': f.property, 'value_hash': md5(f.value), 'change_time': f.changed_at})
+        ) filter (where f.member is not null)), ',') || ']' as ledger_entries
+    from create_clusters as c
+    left join create_fields as f on f.cluster_id = c.cluster_id
+    group by c.cluster_id
 ),
 
 create_generations as (
@@ -291,29 +306,32 @@ create_generations as (
     group by cluster_id
 ),
 
-create_ledger as (
-    select
-        cluster_id,
-        '[' || array_to_string(list_sort(list(
-            to_json({'property': property, 'value_hash': md5(value), 'change_time': changed_at})
-        )), ',') || ']' as ledger_entries
-    from create_fields
-    group by cluster_id
+operations as (
+    select target_system, target_entity, record_id, scope_id, cluster_id, operation, members, base_version, base_hash,
+        ledger_entries, null as generation
+    from updates
+    union all
+    select 'custompms', 'customers', null, null, c.cluster_id, 'create', c.members, null, null, c.ledger_entries,
+        g.decision_id
+    from creates as c
+    left join create_generations as g on g.cluster_id = c.cluster_id
 ),
 
-operations as (
+payloads as (
+    -- the members sorted once; then the neighbours of each parent (chr(31) and its key closing one, its key
+    -- opening the next) become one object
     select
-        u.target_system, u.target_entity, u.record_id, u.scope_id, u.cluster_id, u.operation,
-        cast(u.payload as json) as payload, u.base_version, u.base_hash, cast(u.ledger_entries as json)
-            as ledger_entries, null as generation
-    from updates as u
-    union all
-    select
-        'custompms', 'customers', null, null, c.cluster_id, 'create', cast(c.payload as json), null, null,
-        cast(l.ledger_entries as json), g.decision_id
-    from creates as c
-    left join create_ledger as l on l.cluster_id = c.cluster_id
-    left join create_generations as g on g.cluster_id = c.cluster_id
+        o.target_system, o.target_entity, o.record_id, o.scope_id, o.cluster_id, o.operation,
+        cast('{' || list_reduce(
+            coalesce(p.parents, []),
+            lambda text, parent: replace(
+                replace(text, chr(31) || parent || '},' || parent || ':{', ','), chr(31) || parent || '}', '}'
+            ),
+            array_to_string(list_sort(o.members), ',')
+        ) || '}' as json) as payload,
+        o.base_version, o.base_hash, cast(o.ledger_entries as json) as ledger_entries, o.generation
+    from operations as o
+    left join payload_parents as p on p.target_system = o.target_system and p.target_entity = o.target_entity
 )
 
 select
@@ -334,4 +352,4 @@ select
     base_hash,
     ledger_entries,
     getvariable('run_at') as _transformed_at
-from operations
+from payloads

@@ -25,11 +25,17 @@ with scope as (
 ),
 
 update_values as (
+    -- a full run reads every delta (each is one of the scope's: the branch with the semi join is planned
+    -- away); an incremental run the scope's recomputed rows
+    select target_system, target_entity, record_id, cluster_id, property, target_field, new_value as value
+    from delta.property_deltas
+    where getvariable('since') is null
+    union all
     select
         d.target_system, d.target_entity, d.record_id, d.cluster_id, d.property, d.target_field, d.new_value as value
     from delta.property_deltas as d
     semi join scope as s on s.cluster_id = d.cluster_id
-    where getvariable('since') is null or d._transformed_at > getvariable('since')  -- the recomputed rows
+    where getvariable('since') is not null and d._transformed_at > getvariable('since')
 ),
 
 creating as (

@@ -124,21 +124,28 @@ custompms_clusters as (
     where system = 'custompms' and cluster_id in (select cluster_id from linked_keys)
 ),
 
-hits as (
-    -- records that meet existing clusters, and how many
-    select
-        n.system,
-        n.entity,
-        n.record_id,
-        min(n.match_key) as match_key,
-        count(distinct l.cluster_id) as clusters,
-        count(distinct c.cluster_id) as custompms_clusters,
-        min(l.cluster_id) as cluster_id,
-        to_json(list(distinct l.cluster_id order by l.cluster_id)) as cluster_ids
+cluster_hits as (
+    -- each existing cluster a record's keys meet, once (its smallest key that meets it)
+    select n.system, n.entity, n.record_id, l.cluster_id, min(n.match_key) as match_key
     from new_keys as n
     inner join linked_keys as l on l.match_key = n.match_key
-    left join custompms_clusters as c on c.cluster_id = l.cluster_id
-    group by n.system, n.entity, n.record_id
+    group by n.system, n.entity, n.record_id, l.cluster_id
+),
+
+hits as (
+    -- records that meet existing clusters, and how many (distinct already: no distinct aggregates)
+    select
+        h.system,
+        h.entity,
+        h.record_id,
+        min(h.match_key) as match_key,
+        count(*) as clusters,
+        count(c.cluster_id) as custompms_clusters,
+        min(h.cluster_id) as cluster_id,
+        to_json(list_sort(list(h.cluster_id))) as cluster_ids
+    from cluster_hits as h
+    left join custompms_clusters as c on c.cluster_id = h.cluster_id
+    group by h.system, h.entity, h.record_id
 ),
 
 single_hits as (
