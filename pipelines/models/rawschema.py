@@ -160,7 +160,8 @@ def create_raw(con: duckdb.DuckDBPyConnection) -> None:
         if name not in HISTORY:
             body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
             con.execute(f"create table if not exists {name} ({body})")
-    for name in HISTORY:
-        dataset, table = name.split(".")
-        system = next(system for system, named in settings.DATASETS.items() if named == dataset)
-        con.execute(view_sql(dataset, table, CURRENT[system][table], list(tables()[name])))
+    columns = tables()
+    for system, current in CURRENT.items():
+        dataset = settings.DATASETS[system]
+        for table, latest in current.items():
+            con.execute(view_sql(dataset, table, latest, list(columns[f"{dataset}.{table}"])))
