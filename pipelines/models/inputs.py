@@ -63,9 +63,10 @@ def fingerprints(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str,
         "where table_schema || '.' || table_name in (select unnest(?))",
         [tables],
     ).fetchall()
+    # duckdb_columns(), not information_schema.columns: the view's first read in a process costs 25 ms
     for schema_table, column in con.execute(
-        "select table_schema || '.' || table_name, column_name from information_schema.columns "
-        "where table_schema || '.' || table_name in (select unnest(?)) and data_type like 'TIMESTAMP%' "
+        "select schema_name || '.' || table_name, column_name from duckdb_columns() "
+        "where schema_name || '.' || table_name in (select unnest(?)) and data_type like 'TIMESTAMP%' "
         "order by all",
         [tables],
     ).fetchall():

@@ -23,6 +23,10 @@
       writes into `sync.*`, which models never do themselves). After an incremental run the step
       finds the rows the run replaced in temp table `__replaced` (RunContext.replaced; its first
       column, `__replaced_rowid`, is the row id each had).
+    - `replaced_columns: module:function` — which columns of the replaced rows the step needs, besides the
+      unique key: called with (connection, temp table of the new rows, REPLACED holding the replaced rows'
+      keys), it returns their names, or None for every column. Copying the scattered rows a run replaces
+      reads every block of each column it copies, so a step that compares a few columns names them.
     - `writes: sync.table, ...` — the state tables that step writes; models reading them run after.
 * A change to any model's SQL or to the configuration tables forces a full refresh.
 * An incremental run is one transaction, with one write of sync.model_runs: a run killed or failed
@@ -82,6 +86,7 @@ class Model:
     materialized: str = "table"
     unique_key: list[str] = field(default_factory=list)
     step: str | None = None
+    replaced_columns: str | None = None  # module:function naming the columns REPLACED keeps
     writes: list[str] = field(default_factory=list)
     reads: set[str] = field(default_factory=set)  # qualified names, lower case
     depends_on: set[str] = field(default_factory=set)  # model names
@@ -163,6 +168,7 @@ def parse_model(path: Path, root: Path) -> Model:
     if model.materialized == "incremental" and not model.unique_key:
         raise ModelError(f"{rel}: an incremental model needs `-- unique_key: ...`")
     model.step = config.get("step")
+    model.replaced_columns = config.get("replaced_columns")
     model.writes = [w.strip().lower() for w in config.get("writes", "").split(",") if w.strip()]
     model.reads = set(parsecache.get(f"reads:{model.sql_hash}", lambda: _reads(sql, rel)))
     return model
@@ -360,7 +366,8 @@ def _scope_sql_of(sql: str, keys: tuple[str, ...]) -> str | None:
     return f"with {', '.join(parts)} select distinct {', '.join(keys)} from scope"
 
 
-def _load_step(spec: str) -> Callable[[RunContext], None]:
+def _load_step(spec: str) -> Callable:
+    """The function a header names as `module:function`."""
     module, _, func = spec.partition(":")
     return getattr(importlib.import_module(module), func)
 
@@ -404,10 +411,21 @@ def materialize(
         in_scope = f"({keys}) in (select {keys} from __scope) and {last} in (select {last} from __scope)"
     if model.step:
         # the copy's row ids find the rows to delete without reading the target's keys a second time
-        con.execute(
-            f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, * from {target} "
-            f"where {in_scope}"
-        )
+        columns = "*"
+        if model.replaced_columns and not direct:
+            # the keys first (a narrow read), then only the columns the step names
+            con.execute(
+                f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, {keys} from {target} "
+                f"where {in_scope}"
+            )
+            wanted = _load_step(model.replaced_columns)(con, "__increment", REPLACED)
+            columns = "*" if wanted is None else ", ".join(dict.fromkeys([*model.unique_key, *wanted]))
+            in_scope = f"rowid in (select {REPLACED_ROWID} from {REPLACED})"
+        if columns != keys:
+            con.execute(
+                f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, {columns} "
+                f"from {target} where {in_scope}"
+            )
         con.execute(f"delete from {target} where rowid in (select {REPLACED_ROWID} from {REPLACED})")
     else:
         con.execute(f"delete from {target} where {in_scope}")

@@ -32,6 +32,29 @@ def _long_form(ctx: RunContext, table: str) -> str:
     return parsecache.get(f"long_form:{view.sql_hash}:{ctx.model.qualified}:{table}", generate)
 
 
+def _property_columns(con, table: str) -> list[str]:
+    """The property columns (value, changed_at structs) a temp table shaped like golden.record_values has."""
+    return [name for (name,) in con.execute(
+        "select column_name from duckdb_columns() where database_name = 'temp' and table_name = ? "
+        "and data_type like 'STRUCT(%' order by column_index", [table]).fetchall()]
+
+
+def changed_property_columns(con, increment: str, replaced: str) -> list[str] | None:
+    """The columns of golden.record_values's replaced rows its history step compares: the properties the new
+    rows of replaced records name in changed_properties (None, every column, when one names none)."""
+    names, unnamed = con.execute(
+        f"""
+        select
+            list_sort(list_distinct(flatten(
+                list(n.changed_properties) filter (where n.changed_properties is not null)))),
+            count(*) filter (where n.changed_properties is null)
+        from {increment} as n
+        semi join {replaced} as o on o.system = n.system and o.entity = n.entity and o.record_id = n.record_id
+        """
+    ).fetchone()
+    return None if unnamed else (names or [])
+
+
 def record_property_history(ctx: RunContext) -> None:
     """Append (record, property) values whose value or change time differ from the last recorded.
 
@@ -69,21 +92,45 @@ def record_property_history(ctx: RunContext) -> None:
             """
         )
         return
+    compared = _property_columns(con, ctx.replaced)
+    keys = "o.system = r.system and o.entity = r.entity and o.record_id = r.record_id"
+    replaced_properties = (
+        f"""select system, entity, record_id, property, p.value as value, p.changed_at as changed_at
+            from (unpivot (select system, entity, record_id, {", ".join(compared)} from {ctx.replaced})
+                  on {", ".join(compared)} into name property value p)"""
+        if compared else  # no property can have changed: nothing of the replaced rows to compare
+        "select null::varchar as system, null::varchar as entity, null::varchar as record_id, "
+        "null::varchar as property, null::varchar as value, null::timestamptz as changed_at where false"
+    )
     con.execute(
         f"""
         create or replace temp table __property_changes as
-        with current_properties as ({changed}),
+        with flagged as (
+            -- per new row: the properties it says can differ from the row it replaced (null: all of them), and
+            -- whether it replaced one
+            select n.system, n.entity, n.record_id, n.changed_properties, x.record_id is not null as replaced
+            from {ctx.model.qualified} as n
+            left join {ctx.replaced} as x on x.system = n.system and x.entity = n.entity and x.record_id = n.record_id
+            where n._transformed_at = getvariable('run_at')
+        ),
 
-        replaced_properties as ({_long_form(ctx, ctx.replaced)})
+        current_properties as (
+            -- a replaced record's other properties have the value and change time they had
+            select r.*, f.replaced
+            from ({changed}) as r
+            inner join flagged as f on f.system = r.system and f.entity = r.entity and f.record_id = r.record_id
+            where not f.replaced or coalesce(list_contains(f.changed_properties, r.property), true)
+        ),
+
+        replaced_properties as ({replaced_properties})
 
         select
             r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
             o.value is null and r.value is null as still_empty
         from current_properties as r
-        left join replaced_properties as o
-            on o.system = r.system and o.entity = r.entity and o.record_id = r.record_id and o.property = r.property
+        left join replaced_properties as o on {keys} and o.property = r.property
         where case
-            when o.record_id is null then r.value is not null  -- a new record: nothing recorded yet
+            when not r.replaced then r.value is not null  -- a new record: nothing recorded yet
             else o.value is distinct from r.value or o.changed_at is distinct from r.changed_at
         end
         """

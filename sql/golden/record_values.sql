@@ -2,6 +2,7 @@
 -- unique_key: system, entity, record_id
 -- step: pipelines.models.steps:record_property_history
 -- writes: sync.property_history
+-- replaced_columns: pipelines.models.steps:changed_property_columns
 -- Per record, on one wide row: each property's current value and when that value last changed.
 -- The change time is the source modified time of the first version in the latest run of equal
 -- values, so a record that edited its phone yesterday does not "change" its name. When the current
@@ -11,6 +12,10 @@
 -- golden.record_properties shows them one row per record and property. Change times come from the
 -- wide versions of the records seen more than once, each joined to the one before it (numbered by
 -- one window), not from a row per version and property. The row is kept narrow: writing it is most of its cost.
+-- changed_properties (an incremental run's rows; null on a full refresh or for a record's first version:
+-- every property) names the properties that can differ from the row this one replaces: those a version
+-- staged since changes, and those the product wrote to since. The history step compares only those, so it
+-- reads only their columns of the replaced rows (steps.changed_property_columns).
 with written_since as (
     -- records the product wrote to since
     select distinct target_system as system, target_entity as entity, record_id
@@ -23,7 +28,7 @@ changed as (
         s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
         s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
         s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
-        s.contact_first_name, s.contact_last_name, s.active
+        s.contact_first_name, s.contact_last_name, s.active, true as restaged
     from staging.stg_customers as s
     where getvariable('since') is null or s._transformed_at > getvariable('since')
     union all
@@ -31,10 +36,12 @@ changed as (
         s.system, s.entity, s.record_id, s.is_deleted, s.modified_at, s.name, s.code, s.email, s.phone,
         s.mobile, s.fax, s.website, s.notes, s.vat_number, s.registration_number, s.currency,
         s.address_line1, s.address_line2, s.address_line3, s.postal_code, s.city, s.region, s.country,
-        s.contact_first_name, s.contact_last_name, s.active
+        s.contact_first_name, s.contact_last_name, s.active, false
     from staging.stg_customers as s
     semi join written_since as w on w.system = s.system and w.entity = s.entity and w.record_id = s.record_id
     where s._transformed_at <= getvariable('since')  -- not restaged since
+        -- a join on one column filters the scan through a Bloom filter (see sequenced)
+        and s.record_id in (select record_id from written_since)
 ),
 
 current_values as (
@@ -42,7 +49,8 @@ current_values as (
     select
         system, entity, record_id, is_deleted, modified_at, name, code, email, phone, mobile, fax, website,
         notes, vat_number, registration_number, currency, address_line1, address_line2, address_line3,
-        postal_code, city, region, country, contact_first_name, contact_last_name, cast(active as varchar) as active
+        postal_code, city, region, country, contact_first_name, contact_last_name, cast(active as varchar) as active,
+        restaged
     from changed
 ),
 
@@ -74,7 +82,7 @@ sequenced as (
         v.system, v.entity, v.record_id, v.modified_at, row_number() over observed_order as seq,
         v.name, v.code, v.email, v.phone, v.mobile, v.fax, v.website, v.notes, v.vat_number,
         v.registration_number, v.currency, v.address_line1, v.address_line2, v.address_line3, v.postal_code,
-        v.city, v.region, v.country, v.contact_first_name, v.contact_last_name, v.active
+        v.city, v.region, v.country, v.contact_first_name, v.contact_last_name, v.active, v._transformed_at
     from staging.stg_customer_versions as v
     semi join seen_again as a on a.system = v.system and a.entity = v.entity and a.record_id = v.record_id
     -- a join on one column filters the scan through a Bloom filter, so the history's wide columns are read
@@ -120,6 +128,42 @@ history_changes as (
     group by a.system, a.entity, a.record_id
 ),
 
+staged_changes as (
+    -- an incremental run's versions staged since, and the properties they change (differ from the version
+    -- before, or the record's first version): only these can have a new value or change time (a full
+    -- refresh replaces nothing, and the branch is planned away)
+    select
+        a.system, a.entity, a.record_id,
+        list_distinct(flatten(list(list_filter([
+            case when a.seq = 1 or a.name is distinct from b.name then 'name' end,
+            case when a.seq = 1 or a.code is distinct from b.code then 'code' end,
+            case when a.seq = 1 or a.email is distinct from b.email then 'email' end,
+            case when a.seq = 1 or a.phone is distinct from b.phone then 'phone' end,
+            case when a.seq = 1 or a.mobile is distinct from b.mobile then 'mobile' end,
+            case when a.seq = 1 or a.fax is distinct from b.fax then 'fax' end,
+            case when a.seq = 1 or a.website is distinct from b.website then 'website' end,
+            case when a.seq = 1 or a.notes is distinct from b.notes then 'notes' end,
+            case when a.seq = 1 or a.vat_number is distinct from b.vat_number then 'vat_number' end,
+            case when a.seq = 1 or a.registration_number is distinct from b.registration_number then 'registration_number' end,
+            case when a.seq = 1 or a.currency is distinct from b.currency then 'currency' end,
+            case when a.seq = 1 or a.address_line1 is distinct from b.address_line1 then 'address_line1' end,
+            case when a.seq = 1 or a.address_line2 is distinct from b.address_line2 then 'address_line2' end,
+            case when a.seq = 1 or a.address_line3 is distinct from b.address_line3 then 'address_line3' end,
+            case when a.seq = 1 or a.postal_code is distinct from b.postal_code then 'postal_code' end,
+            case when a.seq = 1 or a.city is distinct from b.city then 'city' end,
+            case when a.seq = 1 or a.region is distinct from b.region then 'region' end,
+            case when a.seq = 1 or a.country is distinct from b.country then 'country' end,
+            case when a.seq = 1 or a.contact_first_name is distinct from b.contact_first_name then 'contact_first_name' end,
+            case when a.seq = 1 or a.contact_last_name is distinct from b.contact_last_name then 'contact_last_name' end,
+            case when a.seq = 1 or a.active is distinct from b.active then 'active' end
+        ], lambda p: p is not null)))) as properties
+    from sequenced as a
+    left join sequenced as b
+        on b.system = a.system and b.entity = a.entity and b.record_id = a.record_id and b.seq = a.seq - 1
+    where getvariable('since') is not null and a._transformed_at > getvariable('since')
+    group by a.system, a.entity, a.record_id
+),
+
 observed as (
     -- a record seen once changed every property at its one version
     select
@@ -144,7 +188,8 @@ observed as (
         case when h.record_id is null then c.modified_at else h.country end as country,
         case when h.record_id is null then c.modified_at else h.contact_first_name end as contact_first_name,
         case when h.record_id is null then c.modified_at else h.contact_last_name end as contact_last_name,
-        case when h.record_id is null then c.modified_at else h.active end as active
+        case when h.record_id is null then c.modified_at else h.active end as active,
+        h.record_id is null as seen_once
     from current_values as c
     left join history_changes as h on h.system = c.system and h.entity = c.entity and h.record_id = c.record_id
 ),
@@ -157,7 +202,8 @@ last_written as (
         record_id,
         property,
         arg_max(value_hash, written_at) as value_hash,
-        arg_max(change_time, written_at) as change_time
+        arg_max(change_time, written_at) as change_time,
+        bool_or(written_at > getvariable('since')) as written_since
     from sync.write_ledger
     semi join changed as c
         on c.system = target_system and c.entity = target_entity and c.record_id = write_ledger.record_id
@@ -209,7 +255,8 @@ written as (
         max(value_hash) filter (where property = 'contact_last_name') as contact_last_name_hash,
         max(change_time) filter (where property = 'contact_last_name') as contact_last_name_time,
         max(value_hash) filter (where property = 'active') as active_hash,
-        max(change_time) filter (where property = 'active') as active_time
+        max(change_time) filter (where property = 'active') as active_time,
+        list(property) filter (where written_since) as written_properties
     from last_written
     group by system, entity, record_id
 ),
@@ -283,7 +330,8 @@ echoes as (
             {'key': 'contact_first_name', 'value': o.contact_first_name, 'echo': w.contact_first_name_hash = md5(c.contact_first_name)},
             {'key': 'contact_last_name', 'value': o.contact_last_name, 'echo': w.contact_last_name_hash = md5(c.contact_last_name)},
             {'key': 'active', 'value': o.active, 'echo': w.active_hash = md5(c.active)}
-        ], lambda x: x.echo), lambda x: {'key': x.key, 'value': x.value})) as observed_echoes
+        ], lambda x: x.echo), lambda x: {'key': x.key, 'value': x.value})) as observed_echoes,
+        w.written_properties
     from current_values as c
     inner join written as w on w.system = c.system and w.entity = c.entity and w.record_id = c.record_id
     inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
@@ -317,7 +365,12 @@ select
     {'value': c.contact_last_name, 'changed_at': case when e.contact_last_name_echo then e.contact_last_name_time else o.contact_last_name end} as contact_last_name,
     {'value': c.active, 'changed_at': case when e.active_echo then e.active_time else o.active end} as active,
     e.observed_echoes,
+    case
+        when getvariable('since') is null or (o.seen_once and c.restaged) then null
+        else list_distinct(coalesce(n.properties, []) || coalesce(e.written_properties, []))
+    end as changed_properties,
     getvariable('run_at') as _transformed_at
 from current_values as c
 inner join observed as o on o.system = c.system and o.entity = c.entity and o.record_id = c.record_id
 left join echoes as e on e.system = c.system and e.entity = c.entity and e.record_id = c.record_id
+left join staged_changes as n on n.system = c.system and n.entity = c.entity and n.record_id = c.record_id

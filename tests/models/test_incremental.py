@@ -151,3 +151,50 @@ def test_any_changed_input_runs_the_models(con, raw):
         assert transform(con), change
     assert con.execute("select count(*) from sync.links where record_id = 'a1' and unlinked_at is null"
                        ).fetchone()[0] == 1  # the unlinked record starts its own cluster again
+
+
+PROPERTY_STATE = "select system, entity, record_id, property, value, changed_at from golden.record_properties"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rounds=st.lists(st.tuples(st.lists(edit, min_size=1, max_size=4), st.booleans()), min_size=1, max_size=4)
+)
+def test_an_incremental_run_records_every_changed_property_once(tmp_path_factory, rounds):
+    """What an incremental run appends to sync.property_history is every (record, property) whose value or
+    change time differs from before the run (a new record's non-empty values; an empty value whose change
+    time moved only when the property has a history), whichever columns the run compared."""
+    con = duckdb.connect(str(tmp_path_factory.mktemp("hist") / "h.duckdb"))
+    raw = Raw(con)
+    raw.exact_account("a1", 0, name="Acme", vat_number="NL1", email="info@acme.nl", phone="111")
+    raw.wave_customer("w1", 0, name="Acme", email="info@acme.nl", city="Gent")
+    raw.custompms_customer("p1", 0, name="Acme", vat_number="NL1")
+    raw.division(101, 0, description="Beta Holding", vat_number="BE2")
+    transform(con)
+    at = 1.0
+    for number, (edits, write_back) in enumerate(rounds):
+        for system, index, prop, value_index, gap, action in edits:
+            at += gap
+            put(raw, system, index, at, prop, value_index, action)
+        before = {row[:4]: row[4:] for row in con.execute(PROPERTY_STATE).fetchall()}
+        recorded = {row for row in con.execute(
+            "select distinct system, entity, record_id, property from sync.property_history").fetchall()}
+        known = {key[:3] for key in before}
+        transform(con, run_id=f"round-{number}")
+        expected = set()
+        for *key, value, changed_at in con.execute(PROPERTY_STATE).fetchall():
+            key = tuple(key)
+            if key[:3] not in known:
+                if value is not None:
+                    expected.add((*key, value, changed_at))
+            elif before[key] != (value, changed_at):
+                if before[key][0] is not None or value is not None or key in recorded:
+                    expected.add((*key, value, changed_at))
+        appended = con.execute(
+            "select system, entity, record_id, property, value, changed_at from sync.property_history "
+            "where run_id = ?", [f"round-{number}"]).fetchall()
+        assert sorted(appended, key=repr) == sorted(expected, key=repr)
+        if write_back:
+            at += 1
+            apply_operations(con, raw, at)
+    con.close()
