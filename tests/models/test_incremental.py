@@ -92,18 +92,24 @@ def snapshot(con) -> dict[str, list]:
     return {t: sorted(map(repr, con.execute(f"select {cols} from {t}").fetchall())) for t, cols in MODELS.items()}
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    rounds=st.lists(st.tuples(st.lists(edit, min_size=1, max_size=4), st.booleans()), min_size=1, max_size=4)
-)
-def test_incremental_runs_equal_a_full_refresh(tmp_path_factory, rounds):
-    con = duckdb.connect(str(tmp_path_factory.mktemp("incr") / "i.duckdb"))
+def seeded(con) -> Raw:
+    """One record per system and a division, all linked by name or VAT, transformed once."""
     raw = Raw(con)
     raw.exact_account("a1", 0, name="Acme", vat_number="NL1", email="info@acme.nl", phone="111")
     raw.wave_customer("w1", 0, name="Acme", email="info@acme.nl", city="Gent")
     raw.custompms_customer("p1", 0, name="Acme", vat_number="NL1")
     raw.division(101, 0, description="Beta Holding", vat_number="BE2")
     transform(con)
+    return raw
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rounds=st.lists(st.tuples(st.lists(edit, min_size=1, max_size=4), st.booleans()), min_size=1, max_size=4)
+)
+def test_incremental_runs_equal_a_full_refresh(tmp_path_factory, rounds):
+    con = duckdb.connect(str(tmp_path_factory.mktemp("incr") / "i.duckdb"))
+    raw = seeded(con)
     at = 1.0
     for edits, write_back in rounds:
         for system, index, prop, value_index, gap, action in edits:
@@ -165,12 +171,7 @@ def test_an_incremental_run_records_every_changed_property_once(tmp_path_factory
     change time differs from before the run (a new record's non-empty values; an empty value whose change
     time moved only when the property has a history), whichever columns the run compared."""
     con = duckdb.connect(str(tmp_path_factory.mktemp("hist") / "h.duckdb"))
-    raw = Raw(con)
-    raw.exact_account("a1", 0, name="Acme", vat_number="NL1", email="info@acme.nl", phone="111")
-    raw.wave_customer("w1", 0, name="Acme", email="info@acme.nl", city="Gent")
-    raw.custompms_customer("p1", 0, name="Acme", vat_number="NL1")
-    raw.division(101, 0, description="Beta Holding", vat_number="BE2")
-    transform(con)
+    raw = seeded(con)
     at = 1.0
     for number, (edits, write_back) in enumerate(rounds):
         for system, index, prop, value_index, gap, action in edits:
