@@ -419,9 +419,12 @@ def materialize(
                 f"where {in_scope}"
             )
             wanted = _load_step(model.replaced_columns)(con, "__increment", REPLACED)
-            columns = "*" if wanted is None else ", ".join(dict.fromkeys([*model.unique_key, *wanted]))
+            if wanted is not None:
+                extra = [column for column in wanted if column not in model.unique_key]
+                # none named: the keys already copied are all the step reads
+                columns = ", ".join([*model.unique_key, *extra]) if extra else None
             in_scope = f"rowid in (select {REPLACED_ROWID} from {REPLACED})"
-        if columns != keys:
+        if columns is not None:
             con.execute(
                 f"create or replace temp table {REPLACED} as select rowid as {REPLACED_ROWID}, {columns} "
                 f"from {target} where {in_scope}"
