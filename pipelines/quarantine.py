@@ -33,6 +33,7 @@ import duckdb
 
 from pipelines import settings
 from pipelines.push.outbox import Operation, add_resend
+from pipelines.state import table_exists
 
 S = settings.SYNC_SCHEMA
 KINDS = ("parse_failure", "source_value", "target_constraint", "target_rejection", "oversized", "match_conflict")
@@ -66,17 +67,13 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
-                            "and table_name = ?", [schema, table]).fetchone()[0])
-
 
 # ---------------------------------------------------------------------- target answers (push)
 
 
 def _target_fields(con: duckdb.DuckDBPyConnection, op: Operation) -> dict[str, str]:
     """lower(target field) -> canonical property for the operation's target (delta.target_fields)."""
-    if not _exists(con, "delta", "target_fields"):
+    if not table_exists(con, "delta", "target_fields"):
         return {}
     rows = con.execute("select target_field, property from delta.target_fields where target_system = ? "
                        "and target_entity = ?", [op.target_system, op.target_entity]).fetchall()
@@ -229,8 +226,8 @@ def _reported_sql(con: duckdb.DuckDBPyConnection) -> str:
     parts = []
     failures = [f"select system, entity, cast(record_id as varchar) as record_id, reason, payload, observed_at "
                 f"from {dataset}.quarantine" for dataset in settings.DATASETS.values()
-                if _exists(con, dataset, "quarantine")]
-    staged = _exists(con, "staging", "stg_customers")
+                if table_exists(con, dataset, "quarantine")]
+    staged = table_exists(con, "staging", "stg_customers")
     if failures:
         newer = ("and not exists (select 1 from staging.stg_customers as s where s.system = f.system "
                  "and s.entity = f.entity and lower(s.record_id) = lower(f.record_id) "
@@ -247,13 +244,13 @@ def _reported_sql(con: duckdb.DuckDBPyConnection) -> str:
                                            order by observed_at desc) = 1
             ) as f
             where true {newer}""")
-    if _exists(con, "staging", "source_violations"):
+    if table_exists(con, "staging", "source_violations"):
         parts.append(f"""
             select 'source_value', system, entity, cast(record_id as varchar), null, property,
                    {_shown('cast(value as varchar)')}, md5(coalesce(cast(value as varchar), '')), reason,
                    current_timestamp, current_timestamp
             from staging.source_violations""")
-    if _exists(con, "delta", "property_violations"):
+    if table_exists(con, "delta", "property_violations"):
         parts.append(f"""
             select kind, target_system, target_entity, cast(record_id as varchar), cluster_id, property,
                    {_shown('cast(value as varchar)')}, md5(coalesce(cast(value as varchar), '')), reason,
@@ -338,7 +335,7 @@ def _resolve_rejections(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
     operations) a later send of the operation succeeded or the deltas no longer want it."""
     open_rows = f"select * from {S}.quarantine where kind = 'target_rejection' and status = 'open'"
     resolved = 0
-    if _exists(con, "delta", "member_comparisons"):
+    if table_exists(con, "delta", "member_comparisons"):
         # the value to send: the projection for the target where the models make one (an oversize policy
         # may truncate), else the golden value; it is what the rejected value's hash was taken of
         sent = ("coalesce(m.projected_value, m.golden_value)"
@@ -354,7 +351,7 @@ def _resolve_rejections(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
                              f"and m.current_value is not distinct from {sent}")
         resolved += _resolve(con, now, "the value changed (or the record is no longer synced there)",
                              f"select q.quarantine_id {member} and md5({sent}) is distinct from q.value_hash")
-    if _exists(con, "golden", "cluster_properties"):  # a create's: the cluster's golden value changed
+    if table_exists(con, "golden", "cluster_properties"):  # a create's: the cluster's golden value changed
         resolved += _resolve(con, now, "the value changed", f"""
             select q.quarantine_id from ({open_rows}) as q
             left join golden.cluster_properties as g on g.cluster_id = q.cluster_id and g.property = q.property
@@ -365,7 +362,7 @@ def _resolve_rejections(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
     resolved += _resolve(con, now, "a later send of this operation succeeded", f"""{lineage} exists (
         select 1 from {S}.outbox as s where coalesce(s.resend_of, s.id) = coalesce(o.resend_of, o.id)
             and s.status = 'succeeded')""")
-    if _exists(con, "delta", "operations"):
+    if table_exists(con, "delta", "operations"):
         resolved += _resolve(con, now, "the deltas no longer want this operation",
                              f"{lineage} coalesce(o.resend_of, o.id) not in (select op_id from delta.operations)")
     return resolved

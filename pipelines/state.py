@@ -323,3 +323,9 @@ def ensure_state(con: duckdb.DuckDBPyConnection) -> None:
         f"insert into {S}.options select ?, ?, ? where not exists (select 1 from {S}.options where name = ?)",
         [(n, v, d, n) for n, v, d in DEFAULT_OPTIONS],
     )
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    """Is there a table or view `schema.table` (a stage that has not run yet has made none)?"""
+    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
+                            "and table_name = ?", [schema, table]).fetchone()[0])

@@ -15,6 +15,7 @@ import duckdb
 from pipelines import budgets, clock, settings
 from pipelines.console import Console
 from pipelines.runs import Run, reading
+from pipelines.state import table_exists
 from pipelines.statefile import open_state
 
 AUDIT_DIR = settings.SQL_DIR / "audit"
@@ -28,10 +29,6 @@ def connect(db_path: Path | None = None, read_only: bool = True) -> duckdb.DuckD
     return open_state(db_path, read_only=read_only)
 
 
-def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                            [schema, table]).fetchone()[0])
-
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
     cursor = con.execute(sql, params or [])
@@ -41,10 +38,10 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 def open_now(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """What is open now, by kind: quarantine rows per kind, operations per status. Empty when nothing."""
     counts: dict[str, int] = {}
-    if _exists(con, S, "quarantine"):
+    if table_exists(con, S, "quarantine"):
         counts |= dict(con.execute(f"select kind, count(*) from {S}.quarantine where status = 'open' "
                                    "group by kind").fetchall())
-    if _exists(con, S, "outbox"):
+    if table_exists(con, S, "outbox"):
         counts |= dict(con.execute(f"select status, count(*) from {S}.outbox where list_contains(?, status) "
                                    "group by status", [list(OPEN_OPERATIONS)]).fetchall())
     return counts
@@ -80,7 +77,7 @@ def settle(run: Run) -> None:
 def _last_run_problem(con: duckdb.DuckDBPyConnection) -> str | None:
     """The last state-changing run, if it failed, was abandoned, or had problems of its own. Status holds
     the run lock shared while it reads, so a run still marked running is one a crash abandoned."""
-    if not _exists(con, S, "runs"):
+    if not table_exists(con, S, "runs"):
         return None
     row = con.execute(f"""select run_id, command, status, message from {S}.runs
                           where list_contains(?, command) order by started_at desc limit 1""",
@@ -98,7 +95,7 @@ def _last_run_problem(con: duckdb.DuckDBPyConnection) -> str | None:
 def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -> int:
     """Print the state a person cares about; exit 1 only for what is open now."""
     with reading(db_path), connect(db_path) as con:
-        if _exists(con, S, "runs"):
+        if table_exists(con, S, "runs"):
             recent = con.execute(f"""
                 select run_id, command, case when status = 'running' then 'abandoned?' else status end,
                        started_at::timestamp(0), epoch(ended_at - started_at), rows_extracted, api_calls, deltas,
@@ -107,7 +104,7 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
             console.table("Recent runs", ["run", "command", "status", "started", "seconds", "rows", "API calls",
                                           "deltas", "ops sent/ok/failed/stale", "quarantined"],
                           [_run_row(row) for row in recent])
-        if _exists(con, S, "outbox"):
+        if table_exists(con, S, "outbox"):
             columns, rows = _rows(con, f"""
                 select target_system, operation, status, count(*) as operations
                 from {S}.outbox group by all order by all""")
@@ -123,9 +120,9 @@ def show_status(console: Console, runs: int = 10, db_path: Path | None = None) -
             if limits:  # why deferred operations wait (details: `make doctor`)
                 console.table("API limits in force", ["system", "division", "endpoint", "limit", "detail"],
                               [[lim.system, lim.scope or "-", lim.endpoint, lim.kind, lim.detail] for lim in limits])
-        if _exists(con, S, "quarantine"):
+        if table_exists(con, S, "quarantine"):
             show_quarantine(con, console)
-        if _exists(con, S, "match_candidates"):
+        if table_exists(con, S, "match_candidates"):
             count = con.execute(f"select count(*) from {S}.match_candidates where decision is null").fetchone()[0]
             if count:
                 columns, rows = _rows(con, f"""

@@ -34,8 +34,9 @@ Crash safety rests on four rules:
   until then the new customer is in none of our state. A crash in between leaves the row in_flight; the
   resend replays the Idempotency-Key and CustomPMS answers with the id of the customer it already made
   (and a resend after a previous unknown outcome first looks the customer up by its external_refs, in
-  case the key has expired). If a transform runs first, it finds the customer by its external_refs
-  (identity's origin pass), links it, and the create disappears from the deltas (superseded below);
+  case the key has expired). If a transform runs first, it first confirms the create from the customer the
+  extraction landed (found by its external_refs: confirm_landed_creates), with the ledger entries and link
+  the answer would have brought, so the create's values, stamped when it landed, still count as its echo;
 - enqueue supersedes every unsent or unconfirmed row (pending, failed, in_flight) that the current
   deltas no longer contain: it was computed from an older state of the data (or already took effect
   and was observed), so sending it could overwrite a newer edit. A succeeded row is never sent again:
@@ -55,6 +56,7 @@ from typing import Any
 import duckdb
 
 from pipelines import settings
+from pipelines.state import table_exists
 
 S = settings.SYNC_SCHEMA
 MAX_ATTEMPTS = 5
@@ -347,6 +349,44 @@ def mark_succeeded(con: duckdb.DuckDBPyConnection, done: list[tuple[Operation, s
         [[op.cluster_id, op.target_system, op.target_entity, new_id, run_id, now] for op, new_id in creates])
     for op, _ in done:
         op.status = "succeeded"
+
+
+def confirm_landed_creates(con: duckdb.DuckDBPyConnection, run_id: str | None) -> list[str]:
+    """Creates that were sent but whose answer was never recorded (in_flight, failed or dead after an
+    attempt), when the raw layer now holds exactly one CustomPMS customer naming one of their
+    external_refs: the create landed. Each is marked succeeded as if its answer had been recorded (its
+    ledger entries, its origin link), before the transform reads the ledger. Without this, the transform
+    would link the customer by its refs and take its values, stamped when the create landed, for a person's
+    edit newer than any edit made in the source between the plan and the landing. Returns the ids."""
+    found = con.execute(f"""
+        with attempted as (
+            select o.id, unnest(from_json(json_extract(o.payload, '$.external_refs'),
+                                          '[{{"system": "VARCHAR", "id": "VARCHAR"}}]')) as ref
+            from {S}.outbox as o
+            where o.operation = 'create' and o.target_system = 'custompms' and o.record_id is null
+                and o.attempts > 0 and o.status in ('in_flight', 'failed', 'dead')
+        ),
+
+        customer_refs as (
+            select c.id, unnest(from_json(c.external_refs, '[{{"system": "VARCHAR", "id": "VARCHAR"}}]')) as ref
+            from raw_custompms.customers as c
+            where c.external_refs is not null and not coalesce(c.deleted, false)
+        )
+
+        select a.id, min(c.id) as customer_id
+        from attempted as a
+        inner join customer_refs as c on c.ref.system = a.ref.system and lower(c.ref.id) = lower(a.ref.id)
+        group by a.id
+        having count(distinct c.id) = 1""").fetchall() if table_exists(con, "raw_custompms", "customers") else []
+    if not found:
+        return []
+    customers = dict(found)
+    operations = [operation_of(row) for row in con.execute(
+        f"select {OPERATION_COLUMNS} from {S}.outbox where list_contains(?, id)", [list(customers)]).fetchall()]
+    with transaction(con):
+        mark_succeeded(con, [(op, customers[op.id]) for op in operations], run_id)
+    return [op.id for op in operations]
+
 
 
 def mark(con: duckdb.DuckDBPyConnection, op: Operation, status: str, error: str | None = None) -> str:

@@ -33,7 +33,7 @@ from pipelines.push import outbox
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import Outcome, Writer
 from pipelines.runs import Run
-from pipelines.state import ensure_state
+from pipelines.state import ensure_state, table_exists
 from pipelines.statefile import open_state
 
 SYSTEMS = ("custompms", "exact", "wave")
@@ -180,10 +180,6 @@ def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operati
     outbox.forget_ledger(con, certain_no_effect)
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? "
-                            "and table_name = ?", [schema, table]).fetchone()[0])
-
 
 # the current version of each target record as the latest extraction landed it, comparable with the
 # operation's base_version (staging's source_version: Exact Timestamp, Wave modifiedAt, CustomPMS version)
@@ -198,7 +194,7 @@ def outdated_operations(con: duckdb.DuckDBPyConnection, system: str, operations:
     """Ids of updates computed from an older version of their record than the raw layer now holds."""
     spec = _CURRENT_VERSION.get(system)
     ids = [op.id for op in operations if op.operation != "create" and op.record_id and op.base_version]
-    if not spec or not ids or not _table_exists(con, spec[0], spec[1]):
+    if not spec or not ids or not table_exists(con, spec[0], spec[1]):
         return set()
     schema, table, newer = spec
     rows = con.execute(f"""
@@ -243,7 +239,7 @@ def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, ob
     schema, sql = queries[system]
     # read from history: every version extracted, the same highs as the current views without their window
     table = "accounts_history" if system == "exact" else "customers_history"
-    if not _table_exists(con, schema, table):
+    if not table_exists(con, schema, table):
         return {}
     return dict(con.execute(sql).fetchall())
 

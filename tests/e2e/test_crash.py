@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import settings
+from pipelines.push.push import CRASH_ENV, CRASH_EXIT_CODE
 
 from .test_sync import exact_account, pms_by_ref, wave_customer
 
@@ -263,3 +264,31 @@ def test_an_edit_fetched_before_a_transform_and_loaded_after_it_still_arrives(sa
     sandbox.cli("sync")  # loads the pending package, then transforms and pushes
     sandbox.cli("sync")
     assert pms_by_ref(sandbox, "wave.customers", northern["id"])["phone"] == "+1 416 555 0199"
+
+
+def test_a_create_answered_but_never_recorded_does_not_outrank_an_edit_made_before_it_landed(sandbox):
+    """A create carries the values of its plan. When the source is edited after the plan and the create
+    lands after that edit, and the push dies before recording the answer, the next transform finds the new
+    CustomPMS customer by its external_refs (the origin pass) before any push records the create. Its
+    values are then the product's own write, stamped later than the edit: they must count as the echo of
+    the create (the change time its plan carried), not as a newer edit, or the edit is lost everywhere."""
+    assert sandbox.cli("sync") == 0
+    business = next(iter(sandbox.wave._businesses))
+    made = sandbox.wave.create_customer(business, {"name": "Late Landing Ltd", "email": "late@landing.example",
+                                                   "phone": "+1 416 555 0101"})
+    assert sandbox.cli("extract") == 0 and sandbox.cli("transform") == 0  # the create is planned with 0101
+    time.sleep(0.002)
+    sandbox.wave.patch_customer(made["id"], {"phone": "+1 416 555 0202"}, replace_address=False)
+    time.sleep(0.002)  # the create lands strictly after the edit
+    pushed = subprocess.run([sys.executable, "-m", "pipelines.cli", "--quiet", "--db", str(sandbox.db), "push"],
+                            cwd=settings.ROOT, capture_output=True, text=True, timeout=120,
+                            env=os.environ | {"PYTHONPATH": str(settings.ROOT), CRASH_ENV: "after_send:1"})
+    assert pushed.returncode == CRASH_EXIT_CODE, pushed.stderr
+    assert pms_by_ref(sandbox, "wave.customers", made["id"])["phone"] == "+1 416 555 0101"  # landed, unrecorded
+
+    assert sandbox.cli("sync") == 0  # extract sees the customer, transform links it by origin, push settles
+    assert sandbox.cli("sync") == 0
+    assert pms_by_ref(sandbox, "wave.customers", made["id"])["phone"] == "+1 416 555 0202"
+    assert wave_customer(sandbox, "Late Landing")["phone"] == "+1 416 555 0202"
+    deltas, sent = sandbox.sql("select deltas, ops_sent from sync.runs order by started_at desc limit 1")[0]
+    assert (deltas, sent) == (0, 0)
