@@ -15,11 +15,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pa_json
 
+from pipelines import settings
 
-def prefetched(items: Iterator[Any], depth: int = 2, name: str = "prefetch") -> Iterator[Any]:
+
+def prefetched(items: Iterator[Any], depth: int = settings.PREFETCH_PAGES, name: str = "prefetch") -> Iterator[Any]:
     """The items (API pages), with the next ones fetched in a thread while this one is parsed and
     written, so network time and processing overlap. An error in the fetching thread is raised
-    here; stopping early lets the thread end."""
+    here, after the items fetched before it; stopping early lets the thread end."""
     queue: Queue[tuple[Any, BaseException | None]] = Queue(maxsize=depth)
     stop = threading.Event()
     done = object()

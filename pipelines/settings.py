@@ -57,6 +57,10 @@ CONNECT_TIMEOUT = 300  # seconds to wait for the browser to come back
 # CustomPMS
 CUSTOMPMS_PAGE_SIZE = 500
 
+# Readers fetch this many pages ahead of the page being processed (pipelines/pages.py): enough to ride
+# out the pauses while a batch goes to dlt (every ~10,000 rows), small enough to hold in memory.
+PREFETCH_PAGES = 64
+
 # Retries (pipelines/retry.py): one policy for the three clients
 RETRY_MAX = 5  # repeats after a 5xx, a timeout or a dropped connection
 RETRY_MAX_THROTTLED = 10  # repeats after a 429

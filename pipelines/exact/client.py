@@ -22,7 +22,6 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ from pipelines.exact.limits import ExactLimits
 from pipelines.exact.oauth import ExactTokens, json_object
 from pipelines.exact.site import exact_base_url
 from pipelines.exact.tokens import Secret, TokenSet, TokenStore, token_file_path
-from pipelines.pages import page_decoder
+from pipelines.pages import page_decoder, prefetched
 from pipelines.retry import Retryable, RetryPolicy
 
 log = logging.getLogger("pipelines.exact")
@@ -302,22 +301,16 @@ class ExactClient:
 
     def _pages(self, url: str, params: Mapping[str, str] | None,
                decode: Callable[[bytes], Any] | None = None) -> Iterator[list[dict[str, Any]] | pa.Table]:
-        """Pages of a collection. With `prefetch`, the next page is requested while the caller works
-        on the current one: still one request in flight at a time (the request lock), as Exact asks,
-        but the caller's processing hides behind the network time."""
-        first = url + _query(params)
-        if not self.prefetch:
-            next_url: str | None = first
+        """Pages of a collection. With `prefetch`, the following pages are requested in a thread while
+        the caller works on the current one: still one request in flight at a time (the request lock), as
+        Exact asks, but the caller's processing hides behind the network time."""
+        def fetch() -> Iterator[list[dict[str, Any]] | pa.Table]:
+            next_url: str | None = url + _query(params)
             while next_url:
                 rows, next_url = self._page(next_url, decode)
                 yield rows
-            return
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exact-prefetch") as pool:
-            pending: Future[tuple[Any, str | None]] | None = pool.submit(self._page, first, decode)
-            while pending is not None:
-                rows, next_url = pending.result()
-                pending = pool.submit(self._page, next_url, decode) if next_url else None
-                yield rows
+
+        return prefetched(fetch(), name="exact-prefetch") if self.prefetch else fetch()
 
     def _page(self, url: str, decode: Callable[[bytes], Any] | None = None) -> tuple[Any, str | None]:
         body = self._request("GET", url, parse=True, decode=decode)
