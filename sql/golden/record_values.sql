@@ -6,8 +6,8 @@
 -- Per record, on one wide row: each property's current value and when that value last changed.
 -- The change time is the source modified time of the first version in the latest run of equal
 -- values, so a record that edited its phone yesterday does not "change" its name. When the current
--- value is what the product itself wrote (sync.write_ledger, same value hash), the change is an
--- echo and carries the ledger's change time instead of the observed one (observed_echoes keeps the
+-- value is what the product itself wrote (sync.write_ledger, same value hash; its latest write known to
+-- have landed or a later one), the change is an echo and carries the ledger's change time instead of the observed one (observed_echoes keeps the
 -- observed times of those: property -> time). Each property is a struct (value, changed_at);
 -- golden.record_properties shows them one row per record and property. Change times come from the
 -- wide versions of the records seen more than once, each joined to the one before it (numbered by
@@ -194,20 +194,74 @@ observed as (
     left join history_changes as h on h.system = c.system and h.entity = c.entity and h.record_id = c.record_id
 ),
 
-last_written as (
-    -- what the product last wrote per target record and property
+ledger as (
+    -- the product's writes to the changed records, each beside the hash of the property's current value,
+    -- and whether it is known to have landed (its outbox row succeeded)
     select
-        target_system as system,
-        target_entity as entity,
+        l.target_system as system,
+        l.target_entity as entity,
+        l.record_id,
+        l.property,
+        l.value_hash,
+        l.change_time,
+        l.written_at,
+        coalesce(o.status = 'succeeded', false) as landed,
+        md5(case l.property
+            when 'name' then c.name
+            when 'code' then c.code
+            when 'email' then c.email
+            when 'phone' then c.phone
+            when 'mobile' then c.mobile
+            when 'fax' then c.fax
+            when 'website' then c.website
+            when 'notes' then c.notes
+            when 'vat_number' then c.vat_number
+            when 'registration_number' then c.registration_number
+            when 'currency' then c.currency
+            when 'address_line1' then c.address_line1
+            when 'address_line2' then c.address_line2
+            when 'address_line3' then c.address_line3
+            when 'postal_code' then c.postal_code
+            when 'city' then c.city
+            when 'region' then c.region
+            when 'country' then c.country
+            when 'contact_first_name' then c.contact_first_name
+            when 'contact_last_name' then c.contact_last_name
+            when 'active' then c.active
+        end) as current_hash
+    from sync.write_ledger as l
+    inner join current_values as c
+        on c.system = l.target_system and c.entity = l.target_entity and c.record_id = l.record_id
+    left join sync.outbox as o on o.id = l.outbox_id
+),
+
+showable as (
+    -- a write the target can show now: its latest one known to have landed, and every later one (sent
+    -- with no answer recorded, or not sent yet). An older write can land after a newer one was marked sent:
+    -- extract ran, the transform did not, a push sent it; then the newer one died before it left
+    select
+        system, entity, record_id, property, value_hash, change_time, written_at,
+        written_at >= coalesce(max(written_at) filter (where landed) over record_property, written_at)
+            and value_hash = current_hash as shown
+    from ledger
+    window record_property as (partition by system, entity, record_id, property)
+),
+
+last_written as (
+    -- per target record and property, the write the current value echoes (the newest showable one with
+    -- its hash), else the last one written (the current value is then no echo)
+    select
+        system,
+        entity,
         record_id,
         property,
-        arg_max(value_hash, written_at) as value_hash,
-        arg_max(change_time, written_at) as change_time,
+        coalesce(arg_max(value_hash, written_at) filter (where shown), arg_max(value_hash, written_at))
+            as value_hash,
+        coalesce(arg_max(change_time, written_at) filter (where shown), arg_max(change_time, written_at))
+            as change_time,
         bool_or(written_at > getvariable('since')) as written_since
-    from sync.write_ledger
-    semi join changed as c
-        on c.system = target_system and c.entity = target_entity and c.record_id = write_ledger.record_id
-    group by target_system, target_entity, record_id, property
+    from showable
+    group by system, entity, record_id, property
 ),
 
 written as (

@@ -280,10 +280,7 @@ def test_a_create_answered_but_never_recorded_does_not_outrank_an_edit_made_befo
     time.sleep(0.002)
     sandbox.wave.patch_customer(made["id"], {"phone": "+1 416 555 0202"}, replace_address=False)
     time.sleep(0.002)  # the create lands strictly after the edit
-    pushed = subprocess.run([sys.executable, "-m", "pipelines.cli", "--quiet", "--db", str(sandbox.db), "push"],
-                            cwd=settings.ROOT, capture_output=True, text=True, timeout=120,
-                            env=os.environ | {"PYTHONPATH": str(settings.ROOT), CRASH_ENV: "after_send:1"})
-    assert pushed.returncode == CRASH_EXIT_CODE, pushed.stderr
+    push_dying(sandbox, "after_send:1")
     assert pms_by_ref(sandbox, "wave.customers", made["id"])["phone"] == "+1 416 555 0101"  # landed, unrecorded
 
     assert sandbox.cli("sync") == 0  # extract sees the customer, transform links it by origin, push settles
@@ -292,3 +289,33 @@ def test_a_create_answered_but_never_recorded_does_not_outrank_an_edit_made_befo
     assert wave_customer(sandbox, "Late Landing")["phone"] == "+1 416 555 0202"
     deltas, sent = sandbox.sql("select deltas, ops_sent from sync.runs order by started_at desc limit 1")[0]
     assert (deltas, sent) == (0, 0)
+
+
+def push_dying(sandbox, crash: str) -> None:
+    """`push` in a subprocess that dies at `crash` (CRASH_ENV)."""
+    pushed = subprocess.run([sys.executable, "-m", "pipelines.cli", "--quiet", "--db", str(sandbox.db), "push"],
+                            cwd=settings.ROOT, capture_output=True, text=True, timeout=120,
+                            env=os.environ | {"PYTHONPATH": str(settings.ROOT), CRASH_ENV: crash})
+    assert pushed.returncode == CRASH_EXIT_CODE, pushed.stderr
+
+
+def test_an_older_write_that_landed_is_an_echo_though_a_newer_one_was_marked_sent(sandbox):
+    """An update computed before a source edit can land after it (extract ran, the transform did not, then a
+    push), and the next update, marked in_flight, can die before it leaves. The target then shows the older
+    write's value, stamped after the edit: it is still the product's echo, not a person's newer edit."""
+    assert sandbox.cli("sync") == 0
+    northern = wave_customer(sandbox, "Northern Lights")
+    sandbox.wave.patch_customer(northern["id"], {"phone": "+1 416 555 0301"}, replace_address=False)
+    assert sandbox.cli("extract") == 0 and sandbox.cli("transform") == 0  # CustomPMS gets 0301 planned
+    time.sleep(0.002)
+    sandbox.wave.patch_customer(northern["id"], {"phone": "+1 416 555 0302"}, replace_address=False)
+    time.sleep(0.002)
+    assert sandbox.cli("extract") == 0 and sandbox.cli("push") == 0  # 0301 lands after the 0302 edit
+    assert pms_by_ref(sandbox, "wave.customers", northern["id"])["phone"] == "+1 416 555 0301"
+    assert sandbox.cli("transform") == 0  # CustomPMS gets 0302 planned
+    push_dying(sandbox, "before_send:1")  # marked in_flight, never sent
+
+    assert sandbox.cli("sync") == 0
+    assert sandbox.cli("sync") == 0
+    assert pms_by_ref(sandbox, "wave.customers", northern["id"])["phone"] == "+1 416 555 0302"
+    assert wave_customer(sandbox, "Northern Lights")["phone"] == "+1 416 555 0302"
