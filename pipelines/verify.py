@@ -200,18 +200,18 @@ def read_live(clients: Clients, con: duckdb.DuckDBPyConnection | None = None) ->
     live.rows["exact"] = read
 
     # Wave: every business the token sees (or the configured ones), all customers incl. archived
-    businesses, bad = wave_source.split(clients.wave.businesses(WAVE_PAGE), "businesses", now)
+    businesses, bad, _ = wave_source.split(clients.wave.businesses(WAVE_PAGE), "businesses", now)
     live.unreadable += _bad(bad)
     read = 0
     for business in businesses:
         if clients.business_ids and business["id"] not in clients.business_ids:
             continue
         for page in clients.wave.customers(business["id"], None, WAVE_PAGE):
-            good, bad = wave_source.split(page, "customers", now)
+            good, bad, converted = wave_source.split(page, "customers", now)
             live.unreadable += _bad(bad)
             if good:
                 _insert(con, "raw_wave.customers_history",
-                        wave_source.CUSTOMER_API.to_raw(good, now, {"business_id": business["id"]}))
+                        wave_source.CUSTOMER_API.to_raw(good, now, {"business_id": business["id"]}, converted))
             read += len(page)
     live.rows["wave"] = read
 

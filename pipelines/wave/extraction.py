@@ -75,7 +75,7 @@ def businesses(state: dict[str, Any], catalogue: BusinessCatalogue, quarantined:
     first = FirstLoad(state, ["id"], BUSINESS_API.raw.empty_table())
     yield from first.begin()
     observed_at = datetime.now(UTC)
-    good, bad = split(catalogue.nodes(), "businesses", observed_at)
+    good, bad, _ = split(catalogue.nodes(), "businesses", observed_at)
     versions: dict[str, str] = state.setdefault("versions", {})
     changed = [node for node in good if versions.get(node["id"]) != digest(node)]
     versions.update({node["id"]: digest(node) for node in changed})
@@ -114,8 +114,8 @@ def customers(
     for business_id, page in prefetched(pages(), name="wave-prefetch"):
         observed_at = datetime.now(UTC)
         window = windows[business_id]
-        good, bad = split(page, "customers", observed_at)
-        table = CUSTOMER_API.to_raw(good, observed_at, {"business_id": business_id}) if good else None
+        good, bad, converted = split(page, "customers", observed_at)
+        table = CUSTOMER_API.to_raw(good, observed_at, {"business_id": business_id}, converted) if good else None
         table = window.new_versions(good, table)
         fresh = window.new_quarantine(bad)
         batch.add(table, quarantine_table(fresh, quarantined, "customers") if fresh else None)
@@ -179,9 +179,11 @@ class Shape:
     columns: dict[str, tuple[str, ...]]  # raw name -> path in the node; () for a column given per page
     raw: pa.Schema
 
-    def to_raw(self, nodes: Sequence[Any], observed_at: datetime, constants: dict[str, Any]) -> pa.Table:
-        """Arrow converts the dicts itself (key lookups in C, a wrong type raises ArrowException)."""
-        table = pa.Table.from_pylist(list(nodes), schema=self.api)
+    def to_raw(self, nodes: Sequence[Any], observed_at: datetime, constants: dict[str, Any],
+               table: pa.Table | None = None) -> pa.Table:
+        """Arrow converts the dicts itself (key lookups in C, a wrong type raises ArrowException), unless
+        `table` is the nodes already converted (split's fast path)."""
+        table = pa.Table.from_pylist(list(nodes), schema=self.api) if table is None else table
         rows = table.num_rows
         arrays = []
         for name, path in self.columns.items():
@@ -272,9 +274,12 @@ _SHAPES = {"customers": CUSTOMER_API, "businesses": BUSINESS_API}
 # ---------------------------------------------------------------------- checking records
 
 
-def split(nodes: Sequence[Any], entity: str, observed_at: datetime) -> tuple[list[Any], list[dict[str, Any]]]:
-    """(loadable nodes, quarantine rows). Fast path: the whole page converts and every id and date
-    checks out in Arrow; only a page that fails is checked record by record, naming each bad one."""
+def split(nodes: Sequence[Any], entity: str,
+          observed_at: datetime) -> tuple[list[Any], list[dict[str, Any]], pa.Table | None]:
+    """(loadable nodes, quarantine rows, the nodes as a table of the shape's `api` schema or None). Fast
+    path: the whole page converts and every id and date checks out in Arrow (the table it converted is
+    returned, so to_raw does not convert the page again); only a page that fails is checked record by
+    record, naming each bad one."""
     shape = _SHAPES[entity]
     try:
         if any(RECORD_ERRORS in node for node in nodes):
@@ -282,7 +287,7 @@ def split(nodes: Sequence[Any], entity: str, observed_at: datetime) -> tuple[lis
         table = pa.Table.from_pylist(list(nodes), schema=shape.api)
         if _ids_ok(table["id"]) and _dates_ok(table["modifiedAt"], required=True):
             if "createdAt" not in table.column_names or _dates_ok(table["createdAt"], required=False):
-                return list(nodes), []
+                return list(nodes), [], table
     except (pa.ArrowException, AttributeError, KeyError, TypeError, ValueError):
         pass  # a bad record somewhere in the page: the slow path names it
     good, bad = [], []
@@ -292,7 +297,7 @@ def split(nodes: Sequence[Any], entity: str, observed_at: datetime) -> tuple[lis
             good.append(node)
         else:
             bad.append(quarantine_row(node, entity, reason, observed_at))
-    return good, bad
+    return good, bad, None
 
 
 def _ids_ok(ids: pa.ChunkedArray) -> bool:
