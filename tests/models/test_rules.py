@@ -83,6 +83,31 @@ def test_echo_of_our_own_write_is_not_an_edit(con, raw):
     assert golden(con, record=("exact", "accounts", "a1"))["phone"] == "222"
 
 
+def landed(con) -> None:
+    """The writes apply_operations recorded are known to have landed (their outbox rows succeeded)."""
+    con.execute("""insert into sync.outbox (id, target_system, target_entity, operation, status)
+                   select distinct outbox_id, target_system, target_entity, 'update', 'succeeded'
+                   from sync.write_ledger where outbox_id not in (select id from sync.outbox)""")
+
+
+def test_an_old_value_typed_back_after_a_newer_write_landed_is_an_edit(con, raw):
+    raw.exact_account("a1", 0, name="Acme", phone="111", vat_number="NL1")
+    raw.custompms_customer("p1", 10, name="Acme", phone="222", vat_number="NL1")
+    transform(con)
+    apply_operations(con, raw, 30, systems=("exact",))  # exact gets 222, carrying change time 10
+    landed(con)
+    raw.custompms_customer("p1", 40, phone="333")
+    transform(con)
+    apply_operations(con, raw, 50, systems=("exact",))  # then 333, carrying 40
+    landed(con)
+    raw.exact_account("a1", 60, phone="222")  # a person types the old value back
+    transform(con)
+    (changed_at,) = con.execute("select changed_at from golden.record_properties "
+                                "where system = 'exact' and property = 'phone'").fetchone()
+    assert changed_at == raw.at(60)  # not the echo of the first write: a newer one landed after it
+    assert golden(con, record=("exact", "accounts", "a1"))["phone"] == "222"
+
+
 def test_same_system_records_never_share_a_cluster(con, raw):
     raw.exact_account("a1", 0, name="Acme", vat_number="NL1")
     raw.exact_account("a2", 0, name="Acme too", vat_number="NL1")
