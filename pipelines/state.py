@@ -94,7 +94,8 @@ create table if not exists {S}.property_history (
 );
 
 -- What the product wrote. A target value equal to what we wrote is an echo, not an edit: its
--- change time is the carried change_time. value_hash = md5(canonical value text).
+-- change time is the carried change_time. The writes a value can echo are the record's latest one known
+-- to have landed (its outbox row succeeded) and every later one. value_hash = md5(canonical value text).
 create table if not exists {S}.write_ledger (
     target_system  text not null,
     target_entity  text not null,
