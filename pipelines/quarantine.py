@@ -67,7 +67,6 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-
 # ---------------------------------------------------------------------- target answers (push)
 
 

@@ -29,7 +29,6 @@ def connect(db_path: Path | None = None, read_only: bool = True) -> duckdb.DuckD
     return open_state(db_path, read_only=read_only)
 
 
-
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
     cursor = con.execute(sql, params or [])
     return [column[0] for column in cursor.description], cursor.fetchall()

@@ -11,7 +11,6 @@ from pipelines.console import Console
 from pipelines.models.runner import run_models
 from pipelines.push import outbox
 from pipelines.runs import Run
-from pipelines.state import ensure_state
 
 
 def transform(run: Run, console: Console, db_path: Path | None = None, full_refresh: bool = False) -> None:
@@ -20,7 +19,6 @@ def transform(run: Run, console: Console, db_path: Path | None = None, full_refr
     path = Path(db_path or settings.DUCKDB_FILE)
     path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(path)) as con:
-        ensure_state(con)
         landed = outbox.confirm_landed_creates(con, run.run_id)
         if landed:
             console.log("creates confirmed by extraction", operations=len(landed))

@@ -56,7 +56,7 @@ from typing import Any
 import duckdb
 
 from pipelines import settings
-from pipelines.state import table_exists
+from pipelines.state import ensure_state, table_exists
 
 S = settings.SYNC_SCHEMA
 MAX_ATTEMPTS = 5
@@ -358,6 +358,8 @@ def confirm_landed_creates(con: duckdb.DuckDBPyConnection, run_id: str | None) -
     ledger entries, its origin link), before the transform reads the ledger. Without this, the transform
     would link the customer by its refs and take its values, stamped when the create landed, for a person's
     edit newer than any edit made in the source between the plan and the landing. Returns the ids."""
+    if not (table_exists(con, S, "outbox") and table_exists(con, "raw_custompms", "customers")):
+        return []  # nothing sent yet, or nothing extracted: nothing to confirm
     found = con.execute(f"""
         with attempted as (
             select o.id, unnest(from_json(json_extract(o.payload, '$.external_refs'),
@@ -377,16 +379,16 @@ def confirm_landed_creates(con: duckdb.DuckDBPyConnection, run_id: str | None) -
         from attempted as a
         inner join customer_refs as c on c.ref.system = a.ref.system and lower(c.ref.id) = lower(a.ref.id)
         group by a.id
-        having count(distinct c.id) = 1""").fetchall() if table_exists(con, "raw_custompms", "customers") else []
+        having count(distinct c.id) = 1""").fetchall()
     if not found:
         return []
+    ensure_state(con)  # an older state file gets the columns the operations are read with (the models' run does it too)
     customers = dict(found)
     operations = [operation_of(row) for row in con.execute(
         f"select {OPERATION_COLUMNS} from {S}.outbox where list_contains(?, id)", [list(customers)]).fetchall()]
     with transaction(con):
         mark_succeeded(con, [(op, customers[op.id]) for op in operations], run_id)
     return [op.id for op in operations]
-
 
 
 def mark(con: duckdb.DuckDBPyConnection, op: Operation, status: str, error: str | None = None) -> str:

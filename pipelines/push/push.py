@@ -180,7 +180,6 @@ def record(con: duckdb.DuckDBPyConnection, run: Run, results: list[tuple[Operati
     outbox.forget_ledger(con, certain_no_effect)
 
 
-
 # the current version of each target record as the latest extraction landed it, comparable with the
 # operation's base_version (staging's source_version: Exact Timestamp, Wave modifiedAt, CustomPMS version)
 _CURRENT_VERSION = {
