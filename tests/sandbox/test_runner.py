@@ -19,7 +19,7 @@ import pytest
 
 from pipelines import settings
 from pipelines.sandbox.common import free_port
-from pipelines.sandbox.runner import Sandbox, SandboxDataError
+from pipelines.sandbox.runner import SAVE_REST_FACTOR, Sandbox, SandboxDataError, save_wait
 
 PMS_HEADERS = {"Authorization": f"Bearer {settings.SANDBOX_CUSTOMPMS_KEY}"}
 
@@ -96,6 +96,14 @@ def test_the_saver_thread_writes_changes_without_a_stop(tmp_path):
         assert not list(tmp_path.glob(".*.tmp"))  # written through a temp file, renamed into place
     finally:
         box.stop()
+
+
+def test_the_saver_rests_longer_after_a_long_save():
+    # a save holds the store's lock and the GIL: a 2 s save every 2 s would leave the emulators frozen
+    assert save_wait(2.0, 0.01) == 2.0
+    assert save_wait(2.0, 1.5) == SAVE_REST_FACTOR * 1.5
+    share = 1.5 / (1.5 + save_wait(2.0, 1.5))
+    assert share <= 1 / (SAVE_REST_FACTOR + 1) + 1e-9
 
 
 def test_a_corrupt_data_file_is_a_clear_error(tmp_path):
