@@ -43,6 +43,9 @@ EXACT_TOKEN_PATH = "/api/oauth2/token"
 # Wave
 WAVE_PAGE_SIZE = 100
 WAVE_OVERLAP_SECONDS = 5  # re-read this much before the cursor so a boundary edit is never missed
+# patches marked in_flight, then sent one after another, then recorded, per outbox transaction: the
+# bookkeeping reads the outbox and the ledger whole, so per patch it was ~90% of a big push's time
+WAVE_PUSH_BATCH = 50
 # OAuth (wave-auth.md): authorize and token endpoints live on another host than the GraphQL API
 WAVE_OAUTH_URL = "https://api.waveapps.com"
 WAVE_AUTHORIZE_PATH = "/oauth2/authorize/"

@@ -8,6 +8,10 @@
   among the answers was edited after extraction: its operation is `stale`, skipped and recomputed next
   run, unless an earlier push already sent it (its outcome unknown after a crash) and the customer now
   holds exactly our values: then it succeeded, and is recorded so without a second patch.
+- Patches go in batches of settings.WAVE_PUSH_BATCH: marked in_flight together, sent one after another,
+  recorded together (a crash inside a batch leaves it in_flight, and the check above settles it next
+  run, as for one patch). An authorisation refusal stops the system; the batch's unsent rest is pending
+  again, its attempt not counted.
 - customerPatch sets absolute values, so the client repeats it after a 5xx, a timeout or a dropped
   answer within the run (the one retry policy, pipelines/retry.py). A patch Wave refuses (didSucceed
   false, inputErrors, a GraphQL error about the input) is `rejected` with Wave's messages; the other
@@ -21,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from pipelines import settings
 from pipelines.push.outbox import Operation
 from pipelines.push.writer import AfterSend, BeforeSend, Outcome
 from pipelines.wave.client import (
@@ -89,11 +94,19 @@ class WaveWriter:
         confirmed = [op for op in operations if op.id in self._confirmed]
         if confirmed:
             after_send([(op, Outcome("succeeded", response_id=op.record_id)) for op in confirmed])
-        for op in operations:
-            if op.id in self._confirmed:
-                continue
-            before_send([op])
-            after_send([(op, self._send(op))])
+        pending = [op for op in operations if op.id not in self._confirmed]
+        for start in range(0, len(pending), settings.WAVE_PUSH_BATCH):
+            batch = pending[start:start + settings.WAVE_PUSH_BATCH]
+            before_send(batch)
+            results: list[tuple[Operation, Outcome]] = []
+            try:
+                for op in batch:
+                    results.append((op, self._send(op)))
+            except WaveAuthError as exc:  # refused at the door: this patch and the rest never applied
+                unsent = batch[len(results):]
+                after_send(results + [(op, Outcome("deferred", error=f"not sent: {exc}")) for op in unsent])
+                raise
+            after_send(results)
 
     def patch_body(self, op: Operation) -> dict[str, Any]:
         """The CustomerPatchInput: the changed fields, with a changed address completed from the extracted one."""

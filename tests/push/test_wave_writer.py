@@ -91,3 +91,29 @@ def test_a_patch_whose_answer_was_lost_is_repeated_and_one_applied_before_a_cras
     assert all(current(emu, i)["name"] == f"Renamed {n}" for n, i in enumerate(ids))
     assert run.ops["sent"] == len(ids) - 1  # the crashed one was recognised, not sent again
     assert run.api_calls["wave"] > len(ids)  # some patches were answered 5xx and repeated
+
+
+def test_a_token_refused_mid_batch_stops_wave_and_the_unsent_patches_wait_uncounted(emu):
+    customers = emu.land_wave()
+    ids = list(customers)[:5]
+    set_deltas(emu.db, customer_ops(customers, {i: {"website": f"https://site{n}.example"} for n, i in enumerate(ids)}))
+    applied: list[str] = []
+    patch = emu.wave.patch_customer
+
+    def patch_then_revoke(customer_id, *args, **kwargs):
+        result = patch(customer_id, *args, **kwargs)
+        applied.append(customer_id)
+        if len(applied) == 2:
+            emu.wave.oauth.accepts = lambda token: False  # the user revoked the app's access meanwhile
+        return result
+
+    emu.wave.patch_customer = patch_then_revoke
+    run = emu.push(("wave",))
+    assert len(applied) == 2 and any("push wave stopped" in p for p in run.problems), run.problems
+    rows = {rid: (status, attempts) for rid, status, attempts in
+            sql(emu.db, "select record_id, status, attempts from sync.outbox")}
+    assert {rid for rid, (status, _) in rows.items() if status == "succeeded"} == set(applied)
+    # the patch refused at the door and those after it in the batch never applied: pending, no attempt
+    # counted, and no ledger entry that could pass for our echo
+    assert {rows[rid] for rid in ids if rid not in applied} == {("pending", 0)}
+    assert {rid for (rid,) in sql(emu.db, "select distinct record_id from sync.write_ledger")} == set(applied)
