@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,11 @@ class Console:
         self.interactive = self.rich.is_terminal and not json_logs
         if not self.rich.is_terminal:  # a log file or a pipe: rich's 80 columns would fold every table
             self.rich = RichConsole(stderr=False, highlight=False, soft_wrap=True, width=180)
+        # rich shows one live display at a time: bars of threads running at once (the push's systems)
+        # share one, which lives while any of them does
+        self._bars: Progress | None = None
+        self._bar_count = 0
+        self._bars_lock = threading.Lock()
 
     def log(self, message: str, **fields: object) -> None:
         """A progress line: suppressed by --quiet, JSON with --log-json."""
@@ -70,7 +76,20 @@ class Console:
             yield advance
             self.log(f"{description}: done", count=done)
             return
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=self.rich, transient=True) as bar:
-            task = bar.add_task(description, total=total)
-            yield lambda n=1: bar.advance(task, n)
+        with self._bars_lock:
+            if self._bars is None:
+                columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+                self._bars = Progress(*columns, console=self.rich, transient=True)
+                self._bars.start()
+            bars = self._bars
+            self._bar_count += 1
+            task = bars.add_task(description, total=total)
+        try:
+            yield lambda n=1: bars.advance(task, n)
+        finally:
+            with self._bars_lock:
+                bars.remove_task(task)
+                self._bar_count -= 1
+                if not self._bar_count:
+                    bars.stop()
+                    self._bars = None

@@ -1,6 +1,7 @@
 """Push stage: the current deltas become outbox rows, then each system's writer sends them.
 
-Per system:
+Every system at once, each on its own thread and DuckDB cursor (so Exact's 60 calls a minute hold back
+neither CustomPMS nor Wave). Per system:
 1. operations whose base version is older than what the latest extraction saw (extract ran, transform
    did not) are `skipped_stale` at no cost: the next transform recomputes them;
 2. the writer's freshness check (one call per Exact division or Wave business, none for CustomPMS,
@@ -22,6 +23,7 @@ operation was marked in_flight, before its request leaves). Unset, it costs noth
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -61,7 +63,7 @@ def make_writer(system: str) -> Writer:
 
 def push(run: Run, console: Console, db_path: Path | None = None, systems: Iterable[str] | None = None,
          writer_map: dict[str, Writer] | None = None) -> None:
-    """Enqueue the current deltas (idempotent), then send what is sendable, system by system.
+    """Enqueue the current deltas (idempotent), then send what is sendable, every system at once.
     Updates run.ops (sent, succeeded, failed, skipped), run.problems and run.api_calls. Writers from
     `writer_map` (tests, benchmarks) are used as given and closed at the end, like configured ones."""
     with open_state(db_path) as con:
@@ -69,30 +71,62 @@ def push(run: Run, console: Console, db_path: Path | None = None, systems: Itera
         counts = outbox.enqueue_from_deltas(con, run.run_id)
         console.log("outbox", **counts)
         crash = _crash_plan()
-        for system in systems or SYSTEMS:
-            operations = outbox.sendable(con, system)
-            if not operations:
-                continue
-            writer: Writer | None = None
-            problems: list[str] = []
+        queued = [(system, operations) for system in systems or SYSTEMS
+                  if (operations := outbox.sendable(con, system))]
+        # Each system on a thread and DuckDB cursor of its own (the outbox rows it changes are its own):
+        # Exact's 60 calls a minute, or a system that is down, holds back none of the others. Writers
+        # are made here, as dlt's configuration is resolved in this thread.
+        writers: dict[str, Writer | Exception] = {}
+        for system, _ in queued:
             try:
-                writer = (writer_map or {}).get(system) or make_writer(system)
-                _push_system(con, run, console, writer, operations, problems, crash)
-            except Exception as exc:  # one system down must not stop the others
-                problems.insert(0, f"push {system} stopped: {type(exc).__name__}: {exc}"[:500])
-                console.error(problems[0])
-            finally:
-                if writer is not None:
-                    run.add_calls(system, writer.calls)
-                    writer.close()
-            run.problems.extend(problems[:MAX_PROBLEMS_PER_SYSTEM])
-            if len(problems) > MAX_PROBLEMS_PER_SYSTEM:
-                run.problems.append(f"push {system}: {len(problems) - MAX_PROBLEMS_PER_SYSTEM} more problems, "
-                                    "see analysis.failed_operations")
+                writers[system] = (writer_map or {}).get(system) or make_writer(system)
+            except Exception as exc:  # its configuration: this system stops, the others go on
+                writers[system] = exc
+        shares = {system: Run(command=run.command, db_path=run.db_path, run_id=run.run_id) for system, _ in queued}
+        # daemon threads, waited for in short joins: Ctrl-C still stops the command at once, and what the
+        # threads leave behind is what a crash leaves (in_flight rows the next push settles)
+        threads = [threading.Thread(target=_push_one, name=f"push-{system}", daemon=True,
+                                    args=(con, shares[system], console, writers[system], system, operations, crash))
+                   for system, operations in queued]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            while thread.is_alive():
+                thread.join(0.2)
+        for share in shares.values():  # in SYSTEMS order, as the systems were listed
+            for key, value in share.ops.items():
+                run.ops[key] += value
+            for system, calls in share.api_calls.items():
+                run.add_calls(system, calls)
+            run.quarantined += share.quarantined
+            run.problems.extend(share.problems)
+            run.attention.extend(share.attention)
+
+
+def _push_one(con: duckdb.DuckDBPyConnection, run: Run, console: Console, writer: Writer | Exception, system: str,
+              operations: list[Operation], crash: _CrashPlan | None) -> None:
+    """One system's push on a cursor of its own, into `run` (this system's share of the command's run)."""
+    problems: list[str] = []
+    try:
+        if isinstance(writer, Exception):
+            raise writer
+        with con.cursor() as cursor:
+            _push_system(cursor, run, console, writer, operations, problems, crash)
+    except Exception as exc:  # one system down must not stop the others
+        problems.insert(0, f"push {system} stopped: {type(exc).__name__}: {exc}"[:500])
+        console.error(problems[0])
+    finally:
+        if not isinstance(writer, Exception):
+            run.add_calls(system, writer.calls)
+            writer.close()
+    run.problems.extend(problems[:MAX_PROBLEMS_PER_SYSTEM])
+    if len(problems) > MAX_PROBLEMS_PER_SYSTEM:
+        run.problems.append(f"push {system}: {len(problems) - MAX_PROBLEMS_PER_SYSTEM} more problems, "
+                            "see analysis.failed_operations")
 
 
 def _push_system(con: duckdb.DuckDBPyConnection, run: Run, console: Console, writer: Writer,
-                 operations: list[Operation], problems: list[str], crash: list | None = None) -> None:
+                 operations: list[Operation], problems: list[str], crash: _CrashPlan | None = None) -> None:
     system = writer.system
     outdated = outdated_operations(con, system, operations)
     prepare = getattr(writer, "prepare", None)
@@ -114,16 +148,12 @@ def _push_system(con: duckdb.DuckDBPyConnection, run: Run, console: Console, wri
         def before_send(batch: list[Operation]) -> None:
             outbox.mark_in_flight(con, batch, run.run_id)
             run.ops["sent"] += len(batch)
-            if crash and crash[0] == "before_send":
-                crash[2] += len(batch)
-                if crash[2] >= crash[1]:
-                    os._exit(CRASH_EXIT_CODE)  # the requests never leave; the rows stay in_flight
+            if crash and crash.reached("before_send", len(batch)):
+                os._exit(CRASH_EXIT_CODE)  # the requests never leave; the rows stay in_flight
 
         def after_send(results: list[tuple[Operation, Outcome]]) -> None:
-            if crash and crash[0] == "after_send":
-                crash[2] += len(results)
-                if crash[2] >= crash[1]:
-                    os._exit(CRASH_EXIT_CODE)  # the target applied them; we never record it
+            if crash and crash.reached("after_send", len(results)):
+                os._exit(CRASH_EXIT_CODE)  # the target applied them; we never record it
             with outbox.transaction(con):
                 record(con, run, results, problems)
             advance(len(results))
@@ -243,12 +273,26 @@ def freshness_marks(con: duckdb.DuckDBPyConnection, system: str) -> dict[str, ob
     return dict(con.execute(sql).fetchall())
 
 
-def _crash_plan() -> list | None:
-    """[point, after_n, count] from CUSTOMER_SYNC_PUSH_CRASH, or None."""
+class _CrashPlan:
+    """Die at `point` once `after` operations passed it, counted over every system's thread."""
+
+    def __init__(self, point: str, after: int) -> None:
+        self.point, self.after, self.count, self._lock = point, after, 0, threading.Lock()
+
+    def reached(self, point: str, operations: int) -> bool:
+        if point != self.point:
+            return False
+        with self._lock:
+            self.count += operations
+            return self.count >= self.after
+
+
+def _crash_plan() -> _CrashPlan | None:
+    """The plan in CUSTOMER_SYNC_PUSH_CRASH, or None."""
     value = os.environ.get(CRASH_ENV, "")
     if not value:
         return None
     point, _, number = value.partition(":")
     if point not in ("before_send", "after_send"):
         raise ValueError(f"{CRASH_ENV} must be before_send:N or after_send:N, not {value!r}")
-    return [point, max(1, int(number or 1)), 0]
+    return _CrashPlan(point, max(1, int(number or 1)))
