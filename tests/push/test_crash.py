@@ -95,6 +95,12 @@ def test_killed_pushes_rerun_to_every_operation_applied_exactly_once(emu):
     for faults in emu.faults.values():
         faults.latency_ms = 40  # every answer takes a while, so kills land mid-push
 
+    # A kill inside Exact's token call can lose the rotated refresh token (inherent to rotation: the user
+    # connects again, and the other systems push on meanwhile). This test is about the operations, so
+    # the pushes start from a valid access token and make no token call
+    with emu.exact_client() as client:
+        client.me()
+    token_calls = emu.exact.token_calls["count"]
     env = env_for(emu)
     rng = random.Random(int(os.environ.get("PUSH_CRASH_SEED", "20240611")))
     plans = ["after_send", "before_send", "kill"] * 4
@@ -113,6 +119,7 @@ def test_killed_pushes_rerun_to_every_operation_applied_exactly_once(emu):
         assert code in (-signal.SIGKILL, CRASH_EXIT_CODE, 0), process.stderr.read()
         caught_in_flight += statuses(emu.db).get("in_flight", 0) > 0
     assert killed >= 8 and caught_in_flight >= 4  # kills landed between a request and its record
+    assert emu.exact.token_calls["count"] == token_calls
 
     for faults in emu.faults.values():
         faults.latency_ms = 0
