@@ -165,8 +165,9 @@ def sandbox_cli(tmp: str, ports: dict[str, int]) -> list[str]:
             f"{tmp}/sandbox.pid", "--ports", ",".join(f"{k}={v}" for k, v in ports.items())]
 
 
-def wave_patch(customer_id: str, tag: str) -> dict:
-    return {"id": customer_id, "website": f"https://{tag}.bench.example"}
+def wave_fields(tag: str) -> dict:
+    """The fields each patch changes, the same for the push and the plain loop."""
+    return {"website": f"https://{tag}.bench.example"}
 
 
 def plain_patches(url: str, customers: list[str], tag: str) -> float:
@@ -177,7 +178,7 @@ def plain_patches(url: str, customers: list[str], tag: str) -> float:
         started = time.perf_counter()
         for customer_id in customers:
             response = http.post(url, json={"query": document, "operationName": "CustomerPatch",
-                                            "variables": {"input": wave_patch(customer_id, tag)}})
+                                            "variables": {"input": {"id": customer_id, **wave_fields(tag)}}})
             response.raise_for_status()
             assert response.json()["data"]["customerPatch"]["didSucceed"], response.text
         return time.perf_counter() - started
@@ -212,7 +213,7 @@ def push_patches(url: str, db: Path, customers: list[str], tag: str, backlog: in
             wave_backlog(con, backlog)
         outbox_rows(con, [
             (f"op_{tag}_{i:06d}", "wave", "customers", cid, business, f"cl_{tag}_{i:06d}", "update",
-             json.dumps({k: v for k, v in wave_patch(cid, tag).items() if k != "id"}), nodes[cid]["modifiedAt"],
+             json.dumps(wave_fields(tag)), nodes[cid]["modifiedAt"],
              json.dumps([{"property": "website", "value_hash": f"h{tag}{i}", "change_time": None}]))
             for i, cid in enumerate(customers)])
     calls_before = client.calls

@@ -28,7 +28,6 @@ class Console:
         # rich shows one live display at a time: bars of threads running at once (the push's systems)
         # share one, which lives while any of them does
         self._bars: Progress | None = None
-        self._bar_count = 0
         self._bars_lock = threading.Lock()
 
     def log(self, message: str, **fields: object) -> None:
@@ -82,14 +81,12 @@ class Console:
                 self._bars = Progress(*columns, console=self.rich, transient=True)
                 self._bars.start()
             bars = self._bars
-            self._bar_count += 1
             task = bars.add_task(description, total=total)
         try:
             yield lambda n=1: bars.advance(task, n)
         finally:
             with self._bars_lock:
                 bars.remove_task(task)
-                self._bar_count -= 1
-                if not self._bar_count:
+                if not bars.task_ids:
                     bars.stop()
                     self._bars = None

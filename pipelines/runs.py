@@ -91,6 +91,16 @@ class Run:
     def add_calls(self, system: str, calls: int) -> None:
         self.api_calls[system] = self.api_calls.get(system, 0) + calls
 
+    def absorb(self, part: Run) -> None:
+        """Add what a part of this run did on its own (one system's push, on a thread of its own)."""
+        for key, value in part.ops.items():
+            self.ops[key] += value
+        for system, calls in part.api_calls.items():
+            self.add_calls(system, calls)
+        self.quarantined += part.quarantined
+        self.problems.extend(part.problems)
+        self.attention.extend(part.attention)
+
     @property
     def status(self) -> str:
         return "partial" if self.needs_person else "succeeded"

@@ -94,13 +94,7 @@ def push(run: Run, console: Console, db_path: Path | None = None, systems: Itera
             while thread.is_alive():
                 thread.join(0.2)
         for share in shares.values():  # in SYSTEMS order, as the systems were listed
-            for key, value in share.ops.items():
-                run.ops[key] += value
-            for system, calls in share.api_calls.items():
-                run.add_calls(system, calls)
-            run.quarantined += share.quarantined
-            run.problems.extend(share.problems)
-            run.attention.extend(share.attention)
+            run.absorb(share)
 
 
 def _push_one(con: duckdb.DuckDBPyConnection, run: Run, console: Console, writer: Writer | Exception, system: str,
