@@ -455,12 +455,13 @@ class CustomPMSStore:
         rec["created_at"] = rec["updated_at"] = stamp
         return rec
 
-    def load_seed(self, seed_part: dict) -> None:
+    def load_seed(self, seed_part: dict, at_ms: int | None = None) -> None:
         """The seed generator's "custompms" part: {"customers": [CustomerInput, ...]} (validated, so a
-        generator bug shows up here and not as a puzzling sync result)."""
+        generator bug shows up here and not as a puzzling sync result), the last one updated at `at_ms`
+        (default now), each one before it a millisecond earlier."""
         inputs = list(seed_part.get("customers") or [])
         with self.lock:
-            now = self.now_ms()
+            now = self.now_ms() if at_ms is None else at_ms
             for i, body in enumerate(inputs):
                 try:
                     validate(body, patch=False)

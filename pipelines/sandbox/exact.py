@@ -319,14 +319,16 @@ class ExactStore:
 
     # ------------------------------------------------------------------ seed and persistence
 
-    def load_seed(self, seed_part: dict) -> None:
-        """The seed generator's "exact" part; keys of `accounts`/`departments` may be int or str."""
+    def load_seed(self, seed_part: dict, at_ms: int | None = None) -> None:
+        """The seed generator's "exact" part; keys of `accounts`/`departments` may be int or str. Its
+        accounts were last modified at `at_ms` (default now)."""
+        at_ms = self.now_ms() if at_ms is None else at_ms
         with self.lock:
             for raw in seed_part.get("divisions", []):
                 self._add_division(raw)
             for code, accounts in (seed_part.get("accounts") or {}).items():
                 div = self.division(int(code))
-                now = odate(self.now_ms())
+                now = odate(at_ms)
                 recs = [self._new_account(div, fields, validate=False, now=now) for fields in accounts]
                 div.accounts.load(recs)
                 for rec in recs:

@@ -91,8 +91,12 @@ class Sandbox:
             return self
         data = seed.generate(self.size, seed=self.seed)
         self.stores = {system: cls(self.clock) for system, (_, cls) in SYSTEMS.items()}
+        # One seed time for all three: each store reading the clock as its turn came stamped the copies of
+        # a company a few milliseconds apart or not, by how long the stores before it took to load, so
+        # which copy was the latest (and the golden value, and the deltas) changed from run to run
+        seeded_at = int(self.clock.now() * 1000)
         for system, store in self.stores.items():
-            store.load_seed(data[system])
+            store.load_seed(data[system], at_ms=seeded_at)
         self.seeded = True
         self.save(force=True)
         return self

@@ -413,14 +413,15 @@ class WaveStore:
     def now_ms(self) -> int:
         return int(self.clock.now() * 1000)
 
-    def load_seed(self, seed: dict) -> None:
-        """Add the seed's businesses and customers (the seed generator's "wave" part). Seeds are
-        trusted but normalised: country codes upper case, a bare province code ("ON") prefixed with
-        its country ("CA-ON")."""
+    def load_seed(self, seed: dict, at_ms: int | None = None) -> None:
+        """Add the seed's businesses and customers (the seed generator's "wave" part), the last one
+        modified at `at_ms` (default now), each one before it a millisecond earlier. Seeds are trusted
+        but normalised: country codes upper case, a bare province code ("ON") prefixed with its country
+        ("CA-ON")."""
         with self._lock:
             businesses = seed.get("businesses") or []
             total = sum(len(b.get("customers") or []) for b in businesses)
-            now = self.now_ms()
+            now = self.now_ms() if at_ms is None else at_ms
             stamp = now - total
             for business_seed in businesses:
                 index = len(self._businesses)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,7 +19,7 @@ import httpx
 import pytest
 
 from pipelines import settings
-from pipelines.sandbox.common import free_port
+from pipelines.sandbox.common import Clock, free_port
 from pipelines.sandbox.runner import SAVE_REST_FACTOR, Sandbox, SandboxDataError, save_wait
 
 PMS_HEADERS = {"Authorization": f"Bearer {settings.SANDBOX_CUSTOMPMS_KEY}"}
@@ -43,6 +44,41 @@ def _exact_token(base: str) -> str:
         "client_id": settings.SANDBOX_EXACT_CLIENT_ID, "client_secret": settings.SANDBOX_EXACT_CLIENT_SECRET})
     assert token.status_code == 200, token.text
     return token.json()["access_token"]
+
+
+class _SlowLoadClock(Clock):
+    """Frozen, except that every reading is a second later than the one before: as if each store took a
+    second to load before the next read the time."""
+
+    def __init__(self) -> None:
+        super().__init__(speed=0.0, start=1_800_000_000.0, instant_sleep=True)
+        self.readings = 0
+
+    def now(self) -> float:
+        self.readings += 1
+        return super().now() + self.readings
+
+
+def _newest_seeded_ms(box: Sandbox) -> dict[str, int]:
+    """Per system, when its newest seeded record was last modified (epoch ms)."""
+    exact = box.stores["exact"].to_state()
+    wave = box.stores["wave"].to_state()
+    pms = box.stores["custompms"].to_state()
+    return {
+        "exact": max(int(account["Modified"][6:-2]) for division in exact["divisions"]
+                     for account in division["accounts"]),
+        "wave": max(customer["modifiedAt"] for business in wave["businesses"] for customer in business["customers"]),
+        "custompms": max(int(datetime.fromisoformat(customer["updated_at"]).timestamp() * 1000)
+                         for customer in pms["customers"]),
+    }
+
+
+def test_the_seed_is_stamped_from_one_reading_of_the_clock_however_long_each_store_takes(tmp_path):
+    # Each store reading the clock as its turn came made the copies of a company a few milliseconds apart
+    # or not, by load speed: the golden values, and the number of deltas, moved from run to run
+    box = Sandbox(tmp_path / "data.json", clock=_SlowLoadClock(), size=30).load()
+    newest = _newest_seeded_ms(box)
+    assert len(set(newest.values())) == 1, newest
 
 
 def test_first_start_seeds_and_an_edit_survives_stop_and_start(tmp_path):
