@@ -66,9 +66,10 @@ def main() -> None:
             for _ in range(args.noop):
                 wall = bench.sync()
                 noops.append((wall, bench.last_run()))
-            wall, run = sorted(noops, key=lambda pair: pair[0])[len(noops) // 2]
-            lines.append(row(f"no-op sync (median of {args.noop})", statistics.median(w for w, _ in noops), run))
-            print(lines[-1], flush=True)
+            if noops:  # --noop 0: the first two syncs only
+                wall, run = sorted(noops, key=lambda pair: pair[0])[len(noops) // 2]
+                lines.append(row(f"no-op sync (median of {args.noop})", statistics.median(w for w, _ in noops), run))
+                print(lines[-1], flush=True)
         finally:
             bench.stop()
     print()
