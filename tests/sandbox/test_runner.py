@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,6 +20,7 @@ import pytest
 from pipelines import settings
 from pipelines.sandbox.common import Clock, free_port
 from pipelines.sandbox.runner import SAVE_REST_FACTOR, Sandbox, SandboxDataError, save_wait
+from pipelines.sandbox.wave import parse_ms
 
 PMS_HEADERS = {"Authorization": f"Bearer {settings.SANDBOX_CUSTOMPMS_KEY}"}
 
@@ -68,8 +68,7 @@ def _newest_seeded_ms(box: Sandbox) -> dict[str, int]:
         "exact": max(int(account["Modified"][6:-2]) for division in exact["divisions"]
                      for account in division["accounts"]),
         "wave": max(customer["modifiedAt"] for business in wave["businesses"] for customer in business["customers"]),
-        "custompms": max(int(datetime.fromisoformat(customer["updated_at"]).timestamp() * 1000)
-                         for customer in pms["customers"]),
+        "custompms": max(parse_ms(customer["updated_at"]) for customer in pms["customers"]),
     }
 
 
