@@ -66,6 +66,10 @@ def record_property_history(ctx: RunContext) -> None:
     con = ctx.con
     changed = f"select * from ({_long_form(ctx, ctx.model.qualified)}) where _transformed_at = getvariable('run_at')"
     if ctx.replaced is None:
+        # The history is filtered by the records the model wrote, read from the model's own key columns. A
+        # filter on current_properties would read those rows (one per record and property) a second time,
+        # so DuckDB would materialise them all first: at 100,000 records per system this insert took 1.8 s
+        # instead of 1.0 s on an empty history, and its select 9.3 s instead of 3.3 s on a full one.
         con.execute(
             f"""
             insert into {S}.property_history ({HISTORY_COLUMNS})
@@ -75,7 +79,10 @@ def record_property_history(ctx: RunContext) -> None:
                 select system, entity, record_id, property, arg_max_null(value, recorded_at) as value,
                        arg_max_null(changed_at, recorded_at) as changed_at, count(*) as n
                 from {S}.property_history
-                where (system, entity, record_id) in (select system, entity, record_id from current_properties)
+                where (system, entity, record_id) in (
+                    select system, entity, record_id from {ctx.model.qualified}
+                    where _transformed_at = getvariable('run_at')
+                )
                 group by all
             )
 

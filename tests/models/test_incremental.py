@@ -117,8 +117,10 @@ def test_incremental_runs_equal_a_full_refresh(tmp_path_factory, rounds):
             put(raw, system, index, at, prop, value_index, action)
         transform(con)
         incremental = snapshot(con)
-        transform(con, full_refresh=True)
+        transform(con, full_refresh=True, run_id="full")
         assert snapshot(con) == incremental
+        # the incremental run recorded every change: the full refresh finds none to record
+        assert con.execute("select count(*) from sync.property_history where run_id = 'full'").fetchone() == (0,)
         if write_back:  # the writer's ledger entries and origin links are inputs of the next run too
             at += 1
             apply_operations(con, raw, at)
@@ -164,16 +166,19 @@ PROPERTY_STATE = "select system, entity, record_id, property, value, changed_at 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    rounds=st.lists(st.tuples(st.lists(edit, min_size=1, max_size=4), st.booleans()), min_size=1, max_size=4)
+    rounds=st.lists(
+        st.tuples(st.lists(edit, min_size=1, max_size=4), st.booleans(), st.booleans()), min_size=1, max_size=4
+    )
 )
-def test_an_incremental_run_records_every_changed_property_once(tmp_path_factory, rounds):
-    """What an incremental run appends to sync.property_history is every (record, property) whose value or
-    change time differs from before the run (a new record's non-empty values; an empty value whose change
-    time moved only when the property has a history), whichever columns the run compared."""
+def test_a_run_records_every_changed_property_once(tmp_path_factory, rounds):
+    """What a run appends to sync.property_history is every (record, property) whose value or change time
+    differs from before the run (a new record's non-empty values; an empty value whose change time moved
+    only when the property has a history), whichever columns an incremental run compared, and the same
+    when the run is a full refresh (which compares with the history itself)."""
     con = duckdb.connect(str(tmp_path_factory.mktemp("hist") / "h.duckdb"))
     raw = seeded(con)
     at = 1.0
-    for number, (edits, write_back) in enumerate(rounds):
+    for number, (edits, write_back, full_refresh) in enumerate(rounds):
         for system, index, prop, value_index, gap, action in edits:
             at += gap
             put(raw, system, index, at, prop, value_index, action)
@@ -181,7 +186,7 @@ def test_an_incremental_run_records_every_changed_property_once(tmp_path_factory
         recorded = {row for row in con.execute(
             "select distinct system, entity, record_id, property from sync.property_history").fetchall()}
         known = {key[:3] for key in before}
-        transform(con, run_id=f"round-{number}")
+        transform(con, run_id=f"round-{number}", full_refresh=full_refresh)
         expected = set()
         for *key, value, changed_at in con.execute(PROPERTY_STATE).fetchall():
             key = tuple(key)
