@@ -15,15 +15,20 @@ from pipelines.runs import RUNS_DDL
 
 S = settings.SYNC_SCHEMA
 
+# `using compression uncompressed`: the two tables a first sync fills with a row per record (links) and per
+# record and property (property_history) are written with DuckDB's compression on (runner.compressed_writes
+# lifts the run's TRANSFORM_DISABLED_COMPRESSION for those inserts). Their few-valued strings (system, entity,
+# property, run_id) then take a fraction of the space; ids and values are stored as they are, because
+# compressing them costs more time than it saves space.
 STATE_DDL = f"""
 create schema if not exists {S};
 
 -- Cluster membership. Never recomputed: rows are only appended, or ended by setting unlinked_at.
 create table if not exists {S}.links (
-    cluster_id      text not null,
+    cluster_id      text not null using compression uncompressed,
     system          text not null,          -- exact, wave, custompms
     entity          text not null,          -- accounts, divisions, departments, customers
-    record_id       text not null,
+    record_id       text not null using compression uncompressed,
     established_by  text not null,          -- origin, rule:<name>, manual
     rule            text,
     run_id          text,
@@ -84,9 +89,9 @@ create table if not exists {S}.match_conflicts (
 create table if not exists {S}.property_history (
     system       text not null,
     entity       text not null,
-    record_id    text not null,
+    record_id    text not null using compression uncompressed,
     property     text not null,
-    value        text,
+    value        text using compression uncompressed,
     changed_at   timestamptz,
     change_source text,                     -- observed (source modified time) or ledger (our write)
     run_id       text,

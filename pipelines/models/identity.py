@@ -12,7 +12,7 @@ sync.match_candidates.
 from __future__ import annotations
 
 from pipelines import settings
-from pipelines.models.runner import RunContext, set_variable
+from pipelines.models.runner import RunContext, compressed_writes, set_variable
 
 S = settings.SYNC_SCHEMA
 
@@ -59,23 +59,24 @@ def apply_links(ctx: RunContext) -> None:
     for name in rules:
         set_variable(con, "match_rule", name)
         con.execute(f"insert into {model.qualified} by name {body}")
-        con.execute(
-            f"""
-            insert into {S}.links
-                (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
-            select p.cluster_id, p.system, p.entity, p.record_id,
-                   case when p.pass = 'origin' then 'origin' else 'rule:' || p.pass end,
-                   p.pass, p.run_id, getvariable('run_at')
-            from {model.qualified} as p
-            where p.pass = ? and p.decision = 'link'
-                and not exists (
-                    select 1 from {S}.links as l
-                    where l.unlinked_at is null and l.system = p.system and l.entity = p.entity
-                        and l.record_id = p.record_id
-                )
-            """,
-            [name],
-        )
+        with compressed_writes(con):  # as sync.links's DDL says per column
+            con.execute(
+                f"""
+                insert into {S}.links
+                    (cluster_id, system, entity, record_id, established_by, rule, run_id, linked_at)
+                select p.cluster_id, p.system, p.entity, p.record_id,
+                       case when p.pass = 'origin' then 'origin' else 'rule:' || p.pass end,
+                       p.pass, p.run_id, getvariable('run_at')
+                from {model.qualified} as p
+                where p.pass = ? and p.decision = 'link'
+                    and not exists (
+                        select 1 from {S}.links as l
+                        where l.unlinked_at is null and l.system = p.system and l.entity = p.entity
+                            and l.record_id = p.record_id
+                    )
+                """,
+                [name],
+            )
         con.execute(
             f"""
             insert into {S}.match_conflicts

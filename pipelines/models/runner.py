@@ -43,13 +43,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -71,6 +72,7 @@ HEADER_RE = re.compile(r"^\s*--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
 CONFIG_TABLES = ("options", "system_priority", "match_rules")
 REPLACED = "__replaced"
 REPLACED_ROWID = "__replaced_rowid"  # REPLACED's first column: the row id the replaced row had
+COMPRESSION_SETTING = "disabled_compression_methods"  # set to settings.TRANSFORM_DISABLED_COMPRESSION for a run
 
 
 class ModelError(Exception):
@@ -479,14 +481,26 @@ def run_models(
         return []
     discovered = discover(root)
     models = order(discovered)
-    setting = "disabled_compression_methods"
-    before = con.execute(f"select current_setting('{setting}')").fetchone()[0]
-    con.execute(f"set {setting} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
+    before = con.execute(f"select current_setting('{COMPRESSION_SETTING}')").fetchone()[0]
+    con.execute(f"set {COMPRESSION_SETTING} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
     try:
         return _run(con, discovered, models, run_id, config_hash, full_refresh, log)
     finally:
-        con.execute(f"set {setting} = '{before}'")
+        con.execute(f"set {COMPRESSION_SETTING} = '{before}'")
         parsecache.save()
+
+
+@contextlib.contextmanager
+def compressed_writes(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Inside a run, DuckDB's default compression for the writes in the block: for a step's insert into a
+    table whose DDL says which string columns stay uncompressed (sync.property_history). Rows an insert
+    writes straight to the file (a big one) are compressed as it writes them; a small insert's rows are
+    compressed when a checkpoint writes them, under the run's setting again."""
+    con.execute(f"reset {COMPRESSION_SETTING}")
+    try:
+        yield
+    finally:
+        con.execute(f"set {COMPRESSION_SETTING} = '{settings.TRANSFORM_DISABLED_COMPRESSION}'")
 
 
 def _run(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pipelines import settings
 from pipelines.models import parsecache
-from pipelines.models.runner import RunContext, parse_model
+from pipelines.models.runner import RunContext, compressed_writes, parse_model
 
 S = settings.SYNC_SCHEMA
 
@@ -70,34 +70,38 @@ def record_property_history(ctx: RunContext) -> None:
         # filter on current_properties would read those rows (one per record and property) a second time,
         # so DuckDB would materialise them all first: at 100,000 records per system this insert took 1.8 s
         # instead of 1.0 s on an empty history, and its select 9.3 s instead of 3.3 s on a full one.
-        con.execute(
-            f"""
-            insert into {S}.property_history ({HISTORY_COLUMNS})
-            with current_properties as ({changed}),
+        # A first sync's insert holds every non-empty property of every record: written with compression on,
+        # as the table's DDL says per column, it takes a third of the space (at 100,000 records per system,
+        # 2.7M rows: 378 blocks instead of 1,116, 95 MB instead of 280 MB), and the step is no slower.
+        with compressed_writes(con):
+            con.execute(
+                f"""
+                insert into {S}.property_history ({HISTORY_COLUMNS})
+                with current_properties as ({changed}),
 
-            last_recorded as (
-                select system, entity, record_id, property, arg_max_null(value, recorded_at) as value,
-                       arg_max_null(changed_at, recorded_at) as changed_at, count(*) as n
-                from {S}.property_history
-                where (system, entity, record_id) in (
-                    select system, entity, record_id from {ctx.model.qualified}
-                    where _transformed_at = getvariable('run_at')
+                last_recorded as (
+                    select system, entity, record_id, property, arg_max_null(value, recorded_at) as value,
+                           arg_max_null(changed_at, recorded_at) as changed_at, count(*) as n
+                    from {S}.property_history
+                    where (system, entity, record_id) in (
+                        select system, entity, record_id from {ctx.model.qualified}
+                        where _transformed_at = getvariable('run_at')
+                    )
+                    group by all
                 )
-                group by all
-            )
 
-            select r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
-                   getvariable('run_id'), getvariable('run_at')
-            from current_properties as r
-            left join last_recorded as h
-                on h.system = r.system and h.entity = r.entity and h.record_id = r.record_id
-                and h.property = r.property
-            where case
-                when h.n is null then r.value is not null
-                else h.value is distinct from r.value or h.changed_at is distinct from r.changed_at
-            end
-            """
-        )
+                select r.system, r.entity, r.record_id, r.property, r.value, r.changed_at, r.change_source,
+                       getvariable('run_id'), getvariable('run_at')
+                from current_properties as r
+                left join last_recorded as h
+                    on h.system = r.system and h.entity = r.entity and h.record_id = r.record_id
+                    and h.property = r.property
+                where case
+                    when h.n is null then r.value is not null
+                    else h.value is distinct from r.value or h.changed_at is distinct from r.changed_at
+                end
+                """
+            )
         return
     compared = _property_columns(con, ctx.replaced)
     keys = "o.system = r.system and o.entity = r.entity and o.record_id = r.record_id"
@@ -153,14 +157,15 @@ def record_property_history(ctx: RunContext) -> None:
             )
             """
         )
-    con.execute(
-        f"""
-        insert into {S}.property_history ({HISTORY_COLUMNS})
-        select system, entity, record_id, property, value, changed_at, change_source,
-               getvariable('run_id'), getvariable('run_at')
-        from __property_changes
-        """
-    )
+    with compressed_writes(con):
+        con.execute(
+            f"""
+            insert into {S}.property_history ({HISTORY_COLUMNS})
+            select system, entity, record_id, property, value, changed_at, change_source,
+                   getvariable('run_id'), getvariable('run_at')
+            from __property_changes
+            """
+        )
     con.execute("drop table __property_changes")
 
 

@@ -168,3 +168,35 @@ def test_an_incremental_run_that_fails_rolls_back_whole_and_the_rerun_catches_up
     assert con.execute("select id, n from b.second order by id").fetchall() == [(1, 1), (2, 7)]
     assert con.execute("select one from c.constants").fetchall() == [(1,)]
     assert {r.name: r.rows for r in results}["constants"] == 1
+
+
+
+def test_a_first_sync_stores_its_history_compressed_where_the_ddl_allows(tmp_path):
+    """Inside a run the models' strings are stored uncompressed (settings.TRANSFORM_DISABLED_COMPRESSION);
+    the history step's bulk insert (a first sync's: every record's non-empty properties) is written with
+    compression on, so sync.property_history's few-valued strings are compressed and its record ids and
+    values stay as the DDL says. Raw data as bench/bench_transform.py generates it, 10,000 per system."""
+    from pipelines import settings
+    from pipelines.models.runner import COMPRESSION_SETTING
+
+    sys.path.insert(0, str(settings.ROOT / "bench"))
+    import bench_transform
+
+    con = duckdb.connect(str(tmp_path / "bulk.duckdb"))
+    bench_transform.generate(con, 10_000)
+    run_models(con)
+    stored: dict[str, set[str]] = {}
+    for column, method in con.execute(
+        "select column_name, compression from pragma_storage_info('sync.property_history') "
+        "where segment_type = 'VARCHAR'"
+    ).fetchall():
+        stored.setdefault(column, set()).add(method)
+    rows = con.execute("select count(*) from sync.property_history").fetchone()[0]
+    setting = con.execute(f"select current_setting('{COMPRESSION_SETTING}')").fetchone()[0]
+    con.close()
+    assert rows > 2 * 122_880  # more than a row group per thread: written straight to the file
+    for column in ("system", "entity", "property", "change_source", "run_id"):
+        assert stored[column] == {"DICT_FSST"}, (column, stored[column])
+    for column in ("record_id", "value"):
+        assert stored[column] == {"Uncompressed"}, (column, stored[column])
+    assert setting != settings.TRANSFORM_DISABLED_COMPRESSION  # the run's setting ends with the run
