@@ -493,7 +493,7 @@ def run_models(
 @contextlib.contextmanager
 def compressed_writes(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """Inside a run, DuckDB's default compression for the writes in the block: for a step's insert into a
-    table whose DDL says which string columns stay uncompressed (sync.property_history). Rows an insert
+    table whose DDL says which string columns stay uncompressed (sync.links, sync.property_history). Rows an insert
     writes straight to the file (a big one) are compressed as it writes them; a small insert's rows are
     compressed when a checkpoint writes them, under the run's setting again."""
     con.execute(f"reset {COMPRESSION_SETTING}")
