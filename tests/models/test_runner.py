@@ -170,8 +170,7 @@ def test_an_incremental_run_that_fails_rolls_back_whole_and_the_rerun_catches_up
     assert {r.name: r.rows for r in results}["constants"] == 1
 
 
-
-def test_a_first_sync_stores_its_history_compressed_where_the_ddl_allows(tmp_path):
+def test_a_first_sync_stores_its_history_compressed_where_the_ddl_allows(tmp_path, monkeypatch):
     """Inside a run the models' strings are stored uncompressed (settings.TRANSFORM_DISABLED_COMPRESSION);
     the history step's bulk insert (a first sync's: every record's non-empty properties) is written with
     compression on, so sync.property_history's few-valued strings are compressed and its record ids and
@@ -179,7 +178,7 @@ def test_a_first_sync_stores_its_history_compressed_where_the_ddl_allows(tmp_pat
     from pipelines import settings
     from pipelines.models.runner import COMPRESSION_SETTING
 
-    sys.path.insert(0, str(settings.ROOT / "bench"))
+    monkeypatch.syspath_prepend(str(settings.ROOT / "bench"))  # for this test only
     import bench_transform
 
     con = duckdb.connect(str(tmp_path / "bulk.duckdb"))
