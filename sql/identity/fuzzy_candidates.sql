@@ -10,7 +10,10 @@ with rules as (
     where kind = 'fuzzy' and enabled
 ),
 
-active_links as (
+-- not materialized: DuckDB would otherwise materialize all active links (300k rows at 100k per
+-- system) once for its two uses; inlined, each semi/anti join filters links by the few unlinked
+-- records instead (24.8 -> 7.3 ms at 100k with one edit)
+active_links as not materialized (
     select cluster_id, system, entity, record_id
     from sync.links
     where unlinked_at is null
