@@ -72,6 +72,7 @@ from pipelines.exact.client import (  # noqa: E402
 )
 from pipelines.exact.extraction import extraction as exact_extraction  # noqa: E402
 from pipelines.exact.source import exact_source  # noqa: E402
+from pipelines.extract import destination  # noqa: E402
 from pipelines.pages import Reader, for_dlt  # noqa: E402
 from pipelines.sandbox import custompms, exact, seed, wave  # noqa: E402
 from pipelines.sandbox.common import Clock, ServerThread  # noqa: E402
@@ -401,7 +402,7 @@ def new_pipeline(box: Sandbox, tmp: Path) -> dlt.Pipeline:
     return dlt.pipeline(
         pipeline_name=f"bench_{box.system}",
         pipelines_dir=str(tmp / "dlt"),
-        destination=dlt.destinations.duckdb(str(tmp / f"{box.system}.duckdb")),
+        destination=destination(str(tmp / f"{box.system}.duckdb")),
         dataset_name=settings.DATASETS[box.system],
     )
 

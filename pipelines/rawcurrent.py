@@ -124,6 +124,8 @@ def _connection(pipeline: dlt.Pipeline) -> Iterator[duckdb.DuckDBPyConnection]:
     the file opened as every open of it is. Not dlt's sql_client: resolving the destination's configuration
     and opening it that way cost 48 ms per call."""
     into = pipeline.destination.config_params.get("credentials")
+    if hasattr(into, "external_conn"):  # DuckDbCredentials (pipelines.extract.destination)
+        into = into.external_conn() or into.database
     if isinstance(into, duckdb.DuckDBPyConnection):
         with into.cursor() as con:
             yield con

@@ -156,18 +156,10 @@ def held(db_path: Path | None = None) -> Iterator[None]:
         _held.pop(key).close()
 
 
-@contextmanager
-def lent_to_dlt(db_path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection | str]:
+def lent_to_dlt(db_path: Path | None = None) -> duckdb.DuckDBPyConnection | str:
     """What dlt's DuckDB destination should load into: the held connection (dlt then works on cursors of
-    it and never closes it), else the file's path (dlt opens it itself). dlt sets a global
-    `checkpoint_threshold` of 1 GB on any database it loads into; the run's own setting comes back after."""
+    it and never closes it), else the file's path (dlt opens it itself). Its checkpoint threshold stays the
+    database's own (pipelines.extract.destination)."""
     path = Path(db_path or settings.DUCKDB_FILE)
     con = _held.get(_key(path))
-    if con is None:
-        yield str(path)
-        return
-    threshold = con.execute("select current_setting('checkpoint_threshold')").fetchone()[0]
-    try:
-        yield con
-    finally:
-        con.execute(f"set global checkpoint_threshold = '{threshold}'")
+    return str(path) if con is None else con
