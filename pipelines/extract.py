@@ -104,8 +104,8 @@ def destination(into: str | duckdb.DuckDBPyConnection) -> Any:
     checkpoint later: when dlt closed a file it had opened, else at a later commit of the run. Under the
     database's own threshold a large load is written to the file at its commit, never to the WAL: storing
     100,000 rows from memory, side by side with dlt's setting (6 runs each): 1.39 -> 1.13 s (CustomPMS),
-    1.33 -> 1.13 s (Exact).
-    dlt runs the statement right after its own settings, on each connection it opens or is lent."""
+    1.33 -> 1.13 s (Exact). dlt runs the statement right after its own settings, on each connection it
+    opens or is lent."""
     import dlt
     from dlt.destinations.impl.duckdb.configuration import DuckDbCredentials
 
